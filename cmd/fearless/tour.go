@@ -1,0 +1,70 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+
+	"github.com/fearlessgo/fearless/examples"
+)
+
+func tour(args []string, stdout, stderr io.Writer) int {
+	all := examples.All()
+	if len(args) == 1 && (args[0] == "--list" || args[0] == "-list") {
+		list(stdout, all)
+		return 0
+	}
+	for _, a := range args {
+		if strings.HasPrefix(a, "-") {
+			fmt.Fprintf(stderr, "fearless tour: unknown flag %s\n\n%s", a, usage)
+			return 2
+		}
+	}
+	chosen := all
+	if len(args) > 0 {
+		chosen = nil
+		for _, name := range args {
+			e, ok := examples.Lookup(name)
+			if !ok {
+				fmt.Fprintf(stderr, "fearless tour: no example named %q (fearless tour --list shows them)\n", name)
+				return 2
+			}
+			chosen = append(chosen, e)
+		}
+	}
+	w := &lockedWriter{w: stdout}
+	chapter := ""
+	for _, e := range chosen {
+		if e.Chapter != chapter {
+			chapter = e.Chapter
+			fmt.Fprintf(w, "\n=== %s ===\n", strings.ToUpper(chapter))
+		}
+		fmt.Fprintf(w, "\n--- %s: %s\n", e.Name, e.Concept)
+		e.Run(w)
+	}
+	return 0
+}
+
+func list(w io.Writer, all []examples.Example) {
+	chapter := ""
+	for _, e := range all {
+		if e.Chapter != chapter {
+			chapter = e.Chapter
+			fmt.Fprintf(w, "%s:\n", chapter)
+		}
+		fmt.Fprintf(w, "  %-24s %s\n", e.Name, e.Concept)
+	}
+}
+
+// lockedWriter lets the examples' threads share the output safely.
+type lockedWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
+}

@@ -1,0 +1,3 @@
+module github.com/fearlessgo/fearless
+
+go 1.26

@@ -1,0 +1,82 @@
+package sched
+
+import (
+	"context"
+	"time"
+)
+
+// A Parker blocks one goroutine at a time until it is unparked, like Rust's
+// thread::park: Unpark leaves a single token, Park consumes it or waits for
+// it. An Unpark before Park makes that Park return at once; several Unparks
+// before a Park leave one token. The zero value is not usable: use NewParker.
+type Parker struct {
+	token chan struct{}
+}
+
+// NewParker returns a Parker with no token.
+func NewParker() *Parker { return &Parker{token: make(chan struct{}, 1)} }
+
+// Unpark makes the token available, waking the parked goroutine if any.
+// It never blocks.
+func (p *Parker) Unpark() {
+	if b := installed.Load(); b != nil {
+		b.s.Unpark(p)
+		return
+	}
+	select {
+	case p.token <- struct{}{}:
+	default:
+	}
+}
+
+// Park blocks until the token is available and consumes it.
+func (p *Parker) Park() {
+	if b := installed.Load(); b != nil {
+		b.s.Park(p, context.Background(), 0)
+		return
+	}
+	<-p.token
+}
+
+// ParkTimeout is Park for at most d. It reports whether the token was taken.
+func (p *Parker) ParkTimeout(d time.Duration) bool {
+	return p.ParkContext(context.Background(), d) == nil
+}
+
+// ParkContext is Park until ctx is done or, if timeout is positive, for at
+// most timeout. It returns nil when the token was taken,
+// context.DeadlineExceeded on timeout and ctx.Err() when ctx is done first.
+func (p *Parker) ParkContext(ctx context.Context, timeout time.Duration) error {
+	if b := installed.Load(); b != nil {
+		return b.s.Park(p, ctx, timeout)
+	}
+	select {
+	case <-p.token:
+		return nil
+	default:
+	}
+	var expired <-chan time.Time
+	if timeout > 0 {
+		t := time.NewTimer(timeout)
+		defer t.Stop()
+		expired = t.C
+	}
+	select {
+	case <-p.token:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-expired:
+		return context.DeadlineExceeded
+	}
+}
+
+// TryPark consumes the token if it is available, without blocking.
+func (p *Parker) TryPark() bool {
+	select {
+	case <-p.token:
+		return true
+	default:
+		return false
+	}
+}

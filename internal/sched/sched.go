@@ -1,0 +1,77 @@
+// Package sched is the one seam through which fearless primitives spawn,
+// park and wake goroutines, and mark the points where a scheduler may switch.
+//
+// In a normal build nothing is installed: Go spawns with the go statement,
+// Park waits on a channel (durably blocked, as testing/synctest requires) and
+// Point is one atomic load and a predictable branch. A deterministic scheduler
+// such as the schedule explorer installs a Scheduler and takes over all three
+// without any primitive changing.
+//
+// Rules for primitives: call Point at the start of every public operation;
+// block only through a Parker; start goroutines only through Go; never leave
+// state that another goroutine must spin on while parked.
+package sched
+
+import (
+	"context"
+	"sync/atomic"
+	"time"
+)
+
+// Op names an operation at a switch point, for schedules and reports.
+type Op string
+
+// Scheduler is what a deterministic scheduler implements to take over.
+type Scheduler interface {
+	// Point is called before op on obj; the scheduler may run others first.
+	Point(op Op, obj any)
+	// Go starts f as a new scheduled goroutine.
+	Go(f func())
+	// Park blocks the caller until p is unparked, ctx is done, or the
+	// timeout (if positive) passes. It returns nil when unparked,
+	// context.DeadlineExceeded on timeout and ctx.Err() on cancellation.
+	Park(p *Parker, ctx context.Context, timeout time.Duration) error
+	// Unpark makes p's token available and wakes its parked goroutine.
+	Unpark(p *Parker)
+}
+
+type box struct{ s Scheduler }
+
+var installed atomic.Pointer[box]
+
+// Install makes s the scheduler for every later operation, or restores
+// normal scheduling when s is nil. It returns the previous one.
+func Install(s Scheduler) (previous Scheduler) {
+	var b *box
+	if s != nil {
+		b = &box{s}
+	}
+	if old := installed.Swap(b); old != nil {
+		return old.s
+	}
+	return nil
+}
+
+// Active returns the installed scheduler, or nil.
+func Active() Scheduler {
+	if b := installed.Load(); b != nil {
+		return b.s
+	}
+	return nil
+}
+
+// Point marks a place where a scheduler may switch to another goroutine.
+func Point(op Op, obj any) {
+	if b := installed.Load(); b != nil {
+		b.s.Point(op, obj)
+	}
+}
+
+// Go starts f in a new goroutine.
+func Go(f func()) {
+	if b := installed.Load(); b != nil {
+		b.s.Go(f)
+		return
+	}
+	go f()
+}

@@ -1,0 +1,66 @@
+package thread
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"sync/atomic"
+)
+
+// A PanicError is what Join returns when the thread's function panicked.
+type PanicError struct {
+	Value  any    // the value passed to panic
+	Stack  []byte // the panicking goroutine's stack, as debug.Stack prints it
+	Thread string // the thread's name, or "<unnamed>"
+}
+
+// Error returns "thread '<name>' panicked: <value>".
+func (e *PanicError) Error() string {
+	return fmt.Sprintf("thread '%s' panicked: %v", e.Thread, e.Value)
+}
+
+// Unwrap returns Value when it is an error, so errors.Is and errors.As see
+// through the panic; otherwise nil.
+func (e *PanicError) Unwrap() error {
+	err, _ := e.Value.(error)
+	return err
+}
+
+// ErrGoexit is the Value of the PanicError that Join returns for a thread
+// that ended by runtime.Goexit (t.FailNow, for one) instead of returning.
+var ErrGoexit = errors.New("thread: exited by runtime.Goexit before returning")
+
+var panicHook atomic.Pointer[func(*PanicError)]
+
+// SetPanicHook makes hook the function called, in the panicking thread, each
+// time a thread's function panics, before Join returns the panic. A nil hook
+// restores the default, which prints the panic and its stack to standard
+// error. It returns the previous hook (nil for the default). A panic inside
+// the hook is printed and otherwise ignored.
+func SetPanicHook(hook func(*PanicError)) (previous func(*PanicError)) {
+	var p *func(*PanicError)
+	if hook != nil {
+		p = &hook
+	}
+	if old := panicHook.Swap(p); old != nil {
+		return *old
+	}
+	return nil
+}
+
+func reportPanic(e *PanicError) {
+	hook := defaultPanicHook
+	if p := panicHook.Load(); p != nil {
+		hook = *p
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(os.Stderr, "thread: the panic hook panicked: %v\n", r)
+		}
+	}()
+	hook(e)
+}
+
+func defaultPanicHook(e *PanicError) {
+	fmt.Fprintf(os.Stderr, "%s\n%s\n", e.Error(), e.Stack)
+}

@@ -1,0 +1,33 @@
+package thread
+
+import (
+	"runtime"
+	"time"
+
+	"github.com/fearlessgo/fearless/internal/sched"
+)
+
+// Park blocks the calling thread until its token is available (see
+// Thread.Unpark), then consumes it. As in Rust, callers should park in a
+// loop that checks the condition they wait for.
+func Park() { Current().parkerOf().Park() }
+
+// ParkTimeout is Park for at most d.
+func ParkTimeout(d time.Duration) { Current().parkerOf().ParkTimeout(d) }
+
+// YieldNow lets other goroutines run before the caller goes on.
+func YieldNow() {
+	sched.Point("yield", nil)
+	runtime.Gosched()
+}
+
+// Sleep pauses the calling thread for at least d. Under the schedule
+// explorer, time is modelled and Sleep does not wait for real.
+func Sleep(d time.Duration) {
+	sched.Point("sleep", nil)
+	if sched.Active() != nil {
+		sched.NewParker().ParkTimeout(d)
+		return
+	}
+	time.Sleep(d)
+}

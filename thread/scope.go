@@ -1,0 +1,136 @@
+package thread
+
+import (
+	"sync"
+	"sync/atomic"
+
+	"github.com/fearlessgo/fearless/internal/sched"
+)
+
+// A ScopeHandle spawns threads that may use the variables of the function
+// that called Scope: Scope returns only after all of them have ended. It is
+// safe for concurrent use, from the scope's function and from its threads.
+type ScopeHandle struct {
+	running sync.WaitGroup
+	mu      sync.Mutex
+	threads []scoped
+	ended   bool
+}
+
+type scoped interface {
+	wait()
+	unjoinedPanic() error
+}
+
+// Scope calls f with a ScopeHandle and returns f's result once every thread
+// spawned through the handle has ended. If f panics, Scope still waits for
+// the threads, then lets f's panic go on. Otherwise, if a thread panicked and
+// its handle was not joined, Scope panics with that thread's *PanicError.
+func Scope[R any](f func(s *ScopeHandle) R) R {
+	s := &ScopeHandle{}
+	returned := false
+	defer func() {
+		if !returned {
+			s.wait()
+		}
+	}()
+	r := f(s)
+	returned = true
+	s.wait()
+	for _, t := range s.threads {
+		if err := t.unjoinedPanic(); err != nil {
+			panic(err)
+		}
+	}
+	return r
+}
+
+// wait joins every thread of the scope, those spawned meanwhile included,
+// then closes the scope to new threads.
+func (s *ScopeHandle) wait() {
+	if sched.Active() == nil {
+		// Only a thread of the scope can add one once f has returned, and
+		// it is itself still counted, so the count cannot reach zero early.
+		s.running.Wait()
+	}
+	for i := 0; ; i++ {
+		s.mu.Lock()
+		if i == len(s.threads) {
+			s.ended = true
+			s.mu.Unlock()
+			return
+		}
+		t := s.threads[i]
+		s.mu.Unlock()
+		t.wait()
+	}
+}
+
+func (s *ScopeHandle) add(t scoped) {
+	s.mu.Lock()
+	if s.ended {
+		s.mu.Unlock()
+		panic("thread: a ScopeHandle was used after its Scope returned; spawn scoped threads only inside the function given to Scope")
+	}
+	s.threads = append(s.threads, t)
+	s.running.Add(1)
+	s.mu.Unlock()
+}
+
+// Go spawns f in a thread of the scope.
+func (s *ScopeHandle) Go(f func()) *ScopedJoinHandle[struct{}] {
+	return ScopedSpawn(s, func() struct{} { f(); return struct{}{} })
+}
+
+// ScopedSpawn spawns f in a thread of the scope s and returns its handle.
+// It panics if s's Scope has already returned.
+func ScopedSpawn[T any](s *ScopeHandle, f func() T) *ScopedJoinHandle[T] {
+	h, _ := ScopedSpawnWith(s, Builder{}, f)
+	return h
+}
+
+// ScopedSpawnWith is ScopedSpawn for a thread configured by b. Like
+// SpawnWith, it returns an error matching ErrInvalidBuilder for an invalid b.
+func ScopedSpawnWith[T any](s *ScopeHandle, b Builder, f func() T) (*ScopedJoinHandle[T], error) {
+	if err := b.validate(); err != nil {
+		return nil, err
+	}
+	h := &ScopedJoinHandle[T]{}
+	h.h.init(f, b.c)
+	h.h.group = &s.running
+	s.add(h)
+	start(&h.h)
+	return h, nil
+}
+
+// A ScopedJoinHandle is the handle of a thread spawned in a Scope. Joining
+// it takes its panic, if any, off the scope's hands.
+type ScopedJoinHandle[T any] struct {
+	h      JoinHandle[T]
+	joined atomic.Bool
+}
+
+// Join waits for the thread and returns its result or its *PanicError, as
+// JoinHandle.Join does. A joined thread's panic does not make Scope panic.
+func (h *ScopedJoinHandle[T]) Join() (T, error) {
+	h.joined.Store(true)
+	return h.h.Join()
+}
+
+// IsFinished reports whether the thread has ended, without blocking.
+func (h *ScopedJoinHandle[T]) IsFinished() bool { return h.h.IsFinished() }
+
+// Done returns a channel closed when the thread has ended.
+func (h *ScopedJoinHandle[T]) Done() <-chan struct{} { return h.h.Done() }
+
+// Thread returns the thread the handle owns.
+func (h *ScopedJoinHandle[T]) Thread() *Thread { return h.h.Thread() }
+
+func (h *ScopedJoinHandle[T]) wait() { h.h.Join() }
+
+func (h *ScopedJoinHandle[T]) unjoinedPanic() error {
+	if h.joined.Load() {
+		return nil
+	}
+	return h.h.err
+}
