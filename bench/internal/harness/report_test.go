@@ -1,0 +1,149 @@
+package harness
+
+import (
+	"bytes"
+	"encoding/xml"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func sampleReport() *Report {
+	st := func(med float64) Stats {
+		return Stats{Runs: 3, MedianNs: med, MinNs: med * 0.9, MaxNs: med * 1.2, MADPct: 2}
+	}
+	return &Report{
+		Date:    time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC),
+		Quick:   true,
+		Warmup:  1,
+		Runs:    3,
+		Threads: Threads,
+		Machine: Machine{Host: "my host.local", OS: "linux", Arch: "amd64", CPU: "Test CPU", Cores: 2, GOMAXPROCS: 2, GoVersion: "go1.26", Rust: "rustc 1.95.0", LoadStart: "1.00 0.50 0.25", LoadEnd: "2.00 1.00 0.50"},
+		Sides:   map[string]string{SideGo: "built-ins", SideFearless: "us", SideRust: "std"},
+		Notes:   []string{"a note"},
+		Results: []Result{
+			{Workload: "chan/x/spsc", Group: "channels", Desc: "one to one", Unit: "msg", N: 100,
+				Stats: map[string]Stats{SideGo: st(40), SideFearless: st(20), SideRust: st(4000)},
+				Ratio: map[string]float64{SideGo: 1, SideFearless: 0.5, SideRust: 100}},
+			{Workload: "chan/x/select2", Group: "channels", Desc: "select", Unit: "msg", N: 100,
+				Stats:  map[string]Stats{SideGo: st(50)},
+				Ratio:  map[string]float64{SideGo: 1},
+				Errors: map[string]string{SideFearless: "wrong sum"}},
+			{Workload: "par/sum", Group: "pool & par", Desc: "sum", Unit: "elem", N: 1000,
+				Stats: map[string]Stats{SideGo: st(0.3), SideConc: st(0.6)},
+				Ratio: map[string]float64{SideGo: 1, SideConc: 2}},
+			{Workload: "only/go", Group: "lonely", Desc: "nothing to compare", Unit: "op", N: 4,
+				Stats: map[string]Stats{SideGo: st(1)},
+				Ratio: map[string]float64{SideGo: 1}},
+		},
+		Duration: 12 * time.Second,
+	}
+}
+
+func TestWriteFiles(t *testing.T) {
+	rep := sampleReport()
+	dir := t.TempDir()
+	files, err := rep.WriteFiles(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := "2026-11-22-my-host-local-quick"
+	if rep.BaseName() != base {
+		t.Errorf("BaseName = %q, want %q", rep.BaseName(), base)
+	}
+	want := []string{base + ".json", base + "-channels.svg", base + "-pool-par.svg", base + ".md"}
+	var got []string
+	for _, f := range files {
+		got = append(got, filepath.Base(f))
+	}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("files = %v, want %v (no chart for a group with only Go)", got, want)
+	}
+
+	// JSON round trip.
+	f, err := os.Open(filepath.Join(dir, base+".json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	back, err := ReadReport(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.Machine != rep.Machine || len(back.Results) != 4 || back.Results[0].Stats[SideRust].MedianNs != 4000 ||
+		back.Results[1].Errors[SideFearless] != "wrong sum" || back.Duration != rep.Duration {
+		t.Errorf("JSON round trip lost data: %+v", back)
+	}
+
+	// Markdown.
+	md, err := os.ReadFile(filepath.Join(dir, base+".md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{
+		"Machine: Test CPU, 2 cores, GOMAXPROCS=2, linux/amd64, go1.26, rustc 1.95.0. Load average (1, 5, 15 min) 1.00 0.50 0.25 at the start, 2.00 1.00 0.50 at the end (2 cores).",
+		"> a note",
+		"## channels",
+		"![channels: time relative to Go](" + base + "-channels.svg)",
+		"| workload | N | go | fearless | rust |",
+		"| `chan/x/spsc` | 100 msg | 40.0ns ±2% | 20.0ns ±2% · **0.50×** | 4.00µs ±2% · **100×** |",
+		"| `chan/x/select2` | 100 msg | 50.0ns ±2% | error | — |",
+		"| workload | N | go | conc |",
+		"## Errors",
+		"- `chan/x/select2` on fearless: wrong sum",
+		"- **fearless**: us",
+	} {
+		if !strings.Contains(string(md), s) {
+			t.Errorf("Markdown lacks %q:\n%s", s, md)
+		}
+	}
+
+	// SVG: well-formed XML with an <svg> root that names the sides.
+	svg, err := os.ReadFile(filepath.Join(dir, base+"-channels.svg"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := wellFormed(svg); err != nil {
+		t.Errorf("channels chart is not well-formed XML: %v", err)
+	}
+	for _, s := range []string{"<svg", "fearless", "rust", "chan/x/spsc", "1×"} {
+		if !bytes.Contains(svg, []byte(s)) {
+			t.Errorf("chart lacks %q", s)
+		}
+	}
+}
+
+func wellFormed(b []byte) error {
+	d := xml.NewDecoder(bytes.NewReader(b))
+	for {
+		_, err := d.Token()
+		if err != nil {
+			if err.Error() == "EOF" {
+				return nil
+			}
+			return err
+		}
+	}
+}
+
+func TestMarkdownFullRunHeader(t *testing.T) {
+	rep := sampleReport()
+	rep.Quick = false
+	rep.Machine.Rust = ""
+	var b strings.Builder
+	if err := rep.WriteMarkdown(&b, nil); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if !strings.Contains(out, "full run") || strings.Contains(out, "quick run") {
+		t.Errorf("header does not say full run:\n%s", out)
+	}
+	if !strings.Contains(out, "Rust side skipped") {
+		t.Error("machine line does not say the Rust side was skipped")
+	}
+	if strings.Contains(out, "![") {
+		t.Error("chart links without charts")
+	}
+}
