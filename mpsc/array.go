@@ -1,0 +1,265 @@
+package mpsc
+
+import (
+	"math/bits"
+	"sync/atomic"
+)
+
+// The bounded flavour is a ring of slots, each with a stamp, after Dmitry
+// Vyukov's bounded queue as crossbeam-channel's array flavour uses it. The
+// head and tail are indices that carry a lap count above the slot number; a
+// slot is free for the send at index i when its stamp equals i and full for
+// the receive at index i when its stamp equals i+1. A send claims its index
+// with one compare-and-swap on the tail, writes, then publishes the slot
+// through the stamp; a receive does the same at the head. Nothing allocates
+// per message.
+//
+// The bit just above the slot number of the tail marks the channel
+// disconnected, so a send cannot slip in after the mark.
+//
+// A sender never waits for a receiver in the middle of its operation, nor
+// the other way round: a slot that the other side has claimed but not yet
+// published counts as not ready, and the other side notifies right after
+// publishing. That goroutine may be descheduled for long at that point, and
+// spinning on it would burn the processor it needs.
+type arrayChan[T any] struct {
+	_         pad
+	head      atomic.Uint64
+	_         pad
+	tail      atomic.Uint64
+	_         pad
+	buf       []arraySlot[T]
+	cap       uint64
+	mark      uint64 // the disconnected bit of the tail; mark-1 masks the slot number
+	oneLap    uint64 // adding it to an index moves to the same slot one lap later
+	_         pad
+	senders   syncWaker[T] // blocked while full
+	_         pad
+	receivers syncWaker[T] // blocked while empty
+	refs      refs
+}
+
+type arraySlot[T any] struct {
+	stamp atomic.Uint64
+	val   T
+}
+
+func newArrayChan[T any](n int) *arrayChan[T] {
+	c := &arrayChan[T]{cap: uint64(n), buf: make([]arraySlot[T], n)}
+	c.mark = uint64(1) << bits.Len64(c.cap) // a power of two above every slot number
+	c.oneLap = c.mark << 1
+	for i := range c.buf {
+		c.buf[i].stamp.Store(uint64(i))
+	}
+	c.refs.n.Store(1)
+	return c
+}
+
+// next is the index after i, which moves to the next lap after the last slot.
+func (c *arrayChan[T]) next(i uint64) uint64 {
+	if slot := i & (c.mark - 1); slot+1 < c.cap {
+		return i + 1
+	}
+	return (i &^ (c.oneLap - 1)) + c.oneLap
+}
+
+func (c *arrayChan[T]) trySend(v T) status {
+	var bo backoff
+	tail := c.tail.Load()
+	for {
+		if tail&c.mark != 0 {
+			return disconnected
+		}
+		s := &c.buf[tail&(c.mark-1)]
+		stamp := s.stamp.Load()
+		switch {
+		case stamp == tail:
+			if c.tail.CompareAndSwap(tail, c.next(tail)) {
+				s.val = v
+				s.stamp.Store(tail + 1)
+				c.receivers.notify()
+				return ok
+			}
+			bo.spin() // lost to another sender
+		case stamp+c.oneLap == tail+1:
+			// The slot still holds last lap's message: full, or a receive
+			// is taking it right now. Give that a moment, not more.
+			if c.head.Load()+c.oneLap == tail || bo.step > spinSteps {
+				return notReady
+			}
+			bo.spin()
+		default:
+			// Another sender took this index: look again.
+		}
+		tail = c.tail.Load()
+	}
+}
+
+func (c *arrayChan[T]) tryRecv() (T, status) {
+	var bo backoff
+	head := c.head.Load()
+	for {
+		s := &c.buf[head&(c.mark-1)]
+		stamp := s.stamp.Load()
+		switch {
+		case stamp == head+1:
+			if c.head.CompareAndSwap(head, c.next(head)) {
+				v := s.val
+				var zero T
+				s.val = zero
+				s.stamp.Store(head + c.oneLap)
+				c.senders.notify()
+				return v, ok
+			}
+			bo.spin() // lost to another receiver
+		case stamp == head:
+			// The slot is empty: so is the channel, or a send claimed the
+			// slot and is writing now. Give that a moment, not more.
+			tail := c.tail.Load()
+			if tail&^c.mark == head {
+				var zero T
+				if tail&c.mark != 0 {
+					return zero, disconnected
+				}
+				return zero, notReady
+			}
+			if bo.step > spinSteps {
+				var zero T
+				return zero, notReady
+			}
+			bo.spin()
+		default:
+			// Another receiver took this index: look again.
+		}
+		head = c.head.Load()
+	}
+}
+
+// recvReady reports whether a receive would not block: the slot at the head
+// is published, or the channel is empty and disconnected.
+func (c *arrayChan[T]) recvReady(*waiter) bool {
+	for {
+		head := c.head.Load()
+		stamp := c.buf[head&(c.mark-1)].stamp.Load()
+		switch {
+		case stamp == head+1:
+			return true
+		case stamp == head:
+			tail := c.tail.Load()
+			return tail&c.mark != 0 && tail&^c.mark == head
+		}
+		// The head moved on under us: look again.
+	}
+}
+
+// sendReady reports whether a send would not block: the slot at the tail is
+// free, or the channel is disconnected.
+func (c *arrayChan[T]) sendReady(*waiter) bool {
+	for {
+		tail := c.tail.Load()
+		if tail&c.mark != 0 {
+			return true
+		}
+		stamp := c.buf[tail&(c.mark-1)].stamp.Load()
+		switch {
+		case stamp == tail:
+			return true
+		case stamp+c.oneLap == tail+1:
+			return false
+		}
+	}
+}
+
+func (c *arrayChan[T]) registerRecv(e *entry[T]) bool {
+	c.receivers.register(e)
+	return c.recvReady(e.w)
+}
+
+func (c *arrayChan[T]) unregisterRecv(w *waiter) { c.receivers.unregister(w) }
+
+func (c *arrayChan[T]) recvOrRegister(cache *entryCache[T]) (T, status, *entry[T]) {
+	e := cache.get()
+	for {
+		if v, st := c.tryRecv(); st != notReady {
+			cache.put(e)
+			return v, st, nil
+		}
+		e.expect = e.w.begin()
+		if !c.registerRecv(e) {
+			var zero T
+			return zero, notReady, e
+		}
+		c.receivers.unregister(e.w)
+	}
+}
+
+func (c *arrayChan[T]) acceptRecv(*entry[T]) (T, status) { return c.tryRecv() }
+
+func (c *arrayChan[T]) sendOrRegister(cache *entryCache[T], v T) (status, *entry[T]) {
+	e := cache.get()
+	for {
+		if st := c.trySend(v); st != notReady {
+			cache.put(e)
+			return st, nil
+		}
+		e.expect = e.w.begin()
+		c.senders.register(e)
+		if !c.sendReady(e.w) {
+			return notReady, e
+		}
+		c.senders.unregister(e.w)
+	}
+}
+
+func (c *arrayChan[T]) unregisterSend(w *waiter) { c.senders.unregister(w) }
+
+// acceptSend: a selection only says that room was made.
+func (c *arrayChan[T]) acceptSend(e *entry[T], v T) status { return c.trySend(v) }
+
+func (c *arrayChan[T]) len() int {
+	for {
+		tail := c.tail.Load()
+		head := c.head.Load()
+		if c.tail.Load() != tail {
+			continue
+		}
+		hix := head & (c.mark - 1)
+		tix := tail & (c.mark - 1)
+		switch {
+		case hix < tix:
+			return int(tix - hix)
+		case hix > tix:
+			return int(c.cap - hix + tix)
+		case tail&^c.mark == head:
+			return 0
+		default:
+			return int(c.cap)
+		}
+	}
+}
+
+func (c *arrayChan[T]) counter() *refs { return &c.refs }
+
+func (c *arrayChan[T]) disconnect() {
+	if c.tail.Or(c.mark)&c.mark == 0 {
+		c.senders.disconnect()
+	}
+	c.receivers.disconnect()
+}
+
+func (c *arrayChan[T]) closeSenders() { c.disconnect() }
+
+// closeReceiver disconnects and drops every buffered message, waiting for
+// sends already past the mark to land: they do not block.
+func (c *arrayChan[T]) closeReceiver() {
+	c.disconnect()
+	var bo backoff
+	for {
+		switch _, st := c.tryRecv(); st {
+		case disconnected:
+			return
+		case notReady:
+			bo.snooze()
+		}
+	}
+}

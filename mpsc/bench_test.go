@@ -1,0 +1,153 @@
+package mpsc_test
+
+import (
+	"fmt"
+	"sync"
+	"testing"
+
+	"github.com/fearlessgo/fearless/mpsc"
+)
+
+// The benchmarks run each workload on fearless and on the Go channel that
+// does the same job, as sub-benchmarks impl=fearless and impl=chan, so that
+// one run compares them:
+//
+//	go test -run '^$' -bench . -count 10 ./mpsc > bench.txt
+//	benchstat -col /impl bench.txt
+//
+// One op is one message delivered (for ping-pong: one round trip).
+
+// split gives producer p of ps its share of n messages.
+func split(n, p, ps int) int {
+	share := n / ps
+	if p == 0 {
+		share += n % ps
+	}
+	return share
+}
+
+func BenchmarkUnbounded(b *testing.B) {
+	for _, producers := range []int{1, 4} {
+		b.Run(fmt.Sprintf("producers=%d/impl=fearless", producers), func(b *testing.B) {
+			b.ReportAllocs()
+			tx, rx := mpsc.Channel[int]()
+			var wg sync.WaitGroup
+			for p := range producers {
+				tx := tx.Clone()
+				wg.Go(func() {
+					defer tx.Close()
+					for i := range split(b.N, p, producers) {
+						if err := tx.Send(i); err != nil {
+							panic(err)
+						}
+					}
+				})
+			}
+			tx.Close()
+			for range b.N {
+				if _, err := rx.Recv(); err != nil {
+					b.Fatal(err)
+				}
+			}
+			wg.Wait()
+		})
+		b.Run(fmt.Sprintf("producers=%d/impl=chan", producers), func(b *testing.B) {
+			b.ReportAllocs()
+			benchChan(b, make(chan int, 1024), producers)
+		})
+	}
+}
+
+func BenchmarkBounded1024(b *testing.B) {
+	for _, producers := range []int{1, 4} {
+		b.Run(fmt.Sprintf("producers=%d/impl=fearless", producers), func(b *testing.B) {
+			b.ReportAllocs()
+			tx, rx := mpsc.SyncChannel[int](1024)
+			var wg sync.WaitGroup
+			for p := range producers {
+				tx := tx.Clone()
+				wg.Go(func() {
+					defer tx.Close()
+					for i := range split(b.N, p, producers) {
+						if err := tx.Send(i); err != nil {
+							panic(err)
+						}
+					}
+				})
+			}
+			tx.Close()
+			for range b.N {
+				if _, err := rx.Recv(); err != nil {
+					b.Fatal(err)
+				}
+			}
+			wg.Wait()
+		})
+		b.Run(fmt.Sprintf("producers=%d/impl=chan", producers), func(b *testing.B) {
+			b.ReportAllocs()
+			benchChan(b, make(chan int, 1024), producers)
+		})
+	}
+}
+
+func benchChan(b *testing.B, ch chan int, producers int) {
+	var wg sync.WaitGroup
+	for p := range producers {
+		wg.Go(func() {
+			for i := range split(b.N, p, producers) {
+				ch <- i
+			}
+		})
+	}
+	for range b.N {
+		<-ch
+	}
+	wg.Wait()
+}
+
+// BenchmarkRendezvousPingPong: one op is a round trip over two rendezvous
+// channels, a request and its reply.
+func BenchmarkRendezvousPingPong(b *testing.B) {
+	b.Run("impl=fearless", func(b *testing.B) {
+		b.ReportAllocs()
+		ping, pings := mpsc.SyncChannel[int](0)
+		pong, pongs := mpsc.SyncChannel[int](0)
+		var wg sync.WaitGroup
+		wg.Go(func() {
+			defer pong.Close()
+			for v := range pings.Iter() {
+				if err := pong.Send(v); err != nil {
+					panic(err)
+				}
+			}
+		})
+		for i := range b.N {
+			if err := ping.Send(i); err != nil {
+				b.Fatal(err)
+			}
+			if _, err := pongs.Recv(); err != nil {
+				b.Fatal(err)
+			}
+		}
+		ping.Close()
+		wg.Wait()
+	})
+	b.Run("impl=chan", func(b *testing.B) {
+		b.ReportAllocs()
+		ping := make(chan int)
+		pong := make(chan int)
+		var wg sync.WaitGroup
+		wg.Go(func() {
+			defer close(pong)
+			for v := range ping {
+				pong <- v
+			}
+		})
+		for i := range b.N {
+			ping <- i
+			<-pong
+		}
+		close(ping)
+		wg.Wait()
+	})
+}

@@ -1,0 +1,43 @@
+package mpsc
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestHoldsPointers(t *testing.T) {
+	type plain struct {
+		a int
+		b [3]float64
+		c struct{ d uint8 }
+	}
+	type withString struct {
+		a int
+		s string
+	}
+	for _, c := range []struct {
+		t    reflect.Type
+		want bool
+	}{
+		{reflect.TypeFor[int](), false},
+		{reflect.TypeFor[struct{}](), false},
+		{reflect.TypeFor[[4]int64](), false},
+		{reflect.TypeFor[[0]*int](), false},
+		{reflect.TypeFor[plain](), false},
+		{reflect.TypeFor[complex128](), false},
+		{reflect.TypeFor[*int](), true},
+		{reflect.TypeFor[string](), true},
+		{reflect.TypeFor[[]int](), true},
+		{reflect.TypeFor[map[int]int](), true},
+		{reflect.TypeFor[any](), true},
+		{reflect.TypeFor[error](), true},
+		{reflect.TypeFor[func()](), true},
+		{reflect.TypeFor[chan int](), true},
+		{reflect.TypeFor[withString](), true},
+		{reflect.TypeFor[[2]withString](), true},
+	} {
+		if got := holdsPointers(c.t); got != c.want {
+			t.Errorf("holdsPointers(%v) = %v, want %v", c.t, got, c.want)
+		}
+	}
+}

@@ -1,0 +1,96 @@
+package mpsc
+
+import (
+	"runtime"
+	"sync/atomic"
+
+	"github.com/fearlessgo/fearless/internal/sched"
+)
+
+// Channel creates an unbounded channel and returns its first sender handle
+// and its receiver. Send never blocks: the channel grows as needed.
+func Channel[T any]() (*Sender[T], *Receiver[T]) {
+	c := newListChan[T]()
+	return newSender(c), newReceiver[T](c)
+}
+
+// A Sender is one handle to the sending side of an unbounded channel.
+// Clone makes another handle; the receiver sees ErrDisconnected once every
+// handle is closed and every value sent was received.
+//
+// A Sender is safe for concurrent use: several goroutines may send through
+// one handle, and values sent by one goroutine arrive in the order sent.
+// Close it when done, as Rust drops it. A handle that becomes unreachable
+// without Close is closed when the garbage collector finds it, but that may
+// be late or never: an explicit Close (often deferred) is the way. The zero
+// value is a closed handle.
+type Sender[T any] struct {
+	c       *listChan[T]
+	closed  atomic.Bool
+	cleanup runtime.Cleanup
+}
+
+func newSender[T any](c *listChan[T]) *Sender[T] {
+	s := &Sender[T]{c: c}
+	s.cleanup = runtime.AddCleanup(s, (*listChan[T]).releaseSender, c)
+	return s
+}
+
+// releaseSender drops one sender handle; the last one disconnects.
+func (c *listChan[T]) releaseSender() {
+	if c.senders.release() {
+		c.closeSenders()
+	}
+}
+
+// Send puts v on the channel without blocking. It fails with a *SendError
+// holding v when the receiver is closed (ErrDisconnected) or this handle is
+// (ErrClosed).
+func (s *Sender[T]) Send(v T) error {
+	if s == nil || s.c == nil {
+		return &SendError[T]{Value: v, Err: ErrClosed}
+	}
+	pointSend("mpsc.Send", s.c)
+	if s.closed.Load() {
+		return &SendError[T]{Value: v, Err: ErrClosed}
+	}
+	st := s.c.trySend(v)
+	runtime.KeepAlive(s) // the handle must not be collected, and closed, mid-send
+	if st != ok {
+		return &SendError[T]{Value: v, Err: ErrDisconnected}
+	}
+	return nil
+}
+
+// Clone returns a new handle to the same channel, which keeps it connected
+// until it too is closed. Cloning a closed handle, or one whose channel lost
+// all its senders, returns a closed handle: a channel never reconnects.
+func (s *Sender[T]) Clone() *Sender[T] {
+	if s == nil || s.c == nil {
+		return &Sender[T]{}
+	}
+	sched.Point("mpsc.Clone", s.c)
+	if s.closed.Load() || !s.c.senders.acquire() {
+		c := &Sender[T]{c: s.c}
+		c.closed.Store(true)
+		return c
+	}
+	c := newSender(s.c)
+	runtime.KeepAlive(s)
+	return c
+}
+
+// Close drops this handle. When it was the last open one, the channel
+// disconnects: the receiver gets the values still buffered, then
+// ErrDisconnected. Close is idempotent; the handle's later sends fail with
+// ErrClosed.
+func (s *Sender[T]) Close() {
+	if s == nil || s.c == nil {
+		return
+	}
+	pointSend("mpsc.Close", s.c)
+	if s.closed.CompareAndSwap(false, true) {
+		s.cleanup.Stop()
+		s.c.releaseSender()
+	}
+}

@@ -1,0 +1,158 @@
+package mpsc
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"sync/atomic"
+	"time"
+
+	"github.com/fearlessgo/fearless/internal/sched"
+)
+
+// SyncChannel creates a bounded channel that buffers up to bound values and
+// returns its first sender handle and its receiver. A send blocks while the
+// buffer is full. With bound 0 the channel is a rendezvous: a send blocks
+// until a receiver takes the value. A negative bound panics.
+func SyncChannel[T any](bound int) (*SyncSender[T], *Receiver[T]) {
+	var fl interface {
+		sendFlavor[T]
+		recvFlavor[T]
+	}
+	switch {
+	case bound < 0:
+		panic(fmt.Sprintf("mpsc: SyncChannel bound must be >= 0, got %d", bound))
+	case bound == 0:
+		fl = newZeroChan[T]()
+	default:
+		fl = newArrayChan[T](bound)
+	}
+	return newSyncSender[T](fl), newReceiver[T](fl)
+}
+
+// A SyncSender is one handle to the sending side of a bounded channel; see
+// Sender for handles, cloning and closing, which work the same way. It is
+// safe for concurrent use. The zero value is a closed handle.
+type SyncSender[T any] struct {
+	fl      sendFlavor[T]
+	array   *arrayChan[T] // fl again, for a direct call on the fast path
+	closed  atomic.Bool
+	cache   entryCache[T]
+	cleanup runtime.Cleanup
+}
+
+func newSyncSender[T any](fl sendFlavor[T]) *SyncSender[T] {
+	s := &SyncSender[T]{fl: fl}
+	s.array, _ = fl.(*arrayChan[T])
+	s.cleanup = runtime.AddCleanup(s, releaseSyncSender[T], fl)
+	return s
+}
+
+func releaseSyncSender[T any](fl sendFlavor[T]) {
+	if fl.counter().release() {
+		fl.closeSenders()
+	}
+}
+
+// Send puts v on the channel, blocking while it is full (for a rendezvous:
+// until a receiver took v). It fails with a *SendError holding v when the
+// receiver is closed, before or while Send waits (ErrDisconnected), or this
+// handle is (ErrClosed).
+func (s *SyncSender[T]) Send(v T) error {
+	if s == nil || s.fl == nil {
+		return &SendError[T]{Value: v, Err: ErrClosed}
+	}
+	pointSend("mpsc.Send", s.fl)
+	if s.array != nil && !s.closed.Load() {
+		// The fast path: there is room.
+		if st := s.array.trySend(v); st != notReady {
+			runtime.KeepAlive(s)
+			return sendResult(v, st)
+		}
+	}
+	err := s.send(v, nil, time.Time{})
+	runtime.KeepAlive(s)
+	return err
+}
+
+func (s *SyncSender[T]) send(v T, ctx context.Context, deadline time.Time) error {
+	if s.closed.Load() {
+		return &SendError[T]{Value: v, Err: ErrClosed}
+	}
+	return sendBlocking(s, v, ctx, deadline)
+}
+
+// TrySend puts v on the channel if that needs no waiting. It fails with a
+// *SendError holding v and ErrFull when the buffer is full (for a
+// rendezvous: when no receiver is waiting), ErrDisconnected when the
+// receiver is closed, or ErrClosed when this handle is.
+func (s *SyncSender[T]) TrySend(v T) error {
+	if s == nil || s.fl == nil {
+		return &SendError[T]{Value: v, Err: ErrClosed}
+	}
+	pointSend("mpsc.TrySend", s.fl)
+	if s.closed.Load() {
+		return &SendError[T]{Value: v, Err: ErrClosed}
+	}
+	st := s.fl.trySend(v)
+	runtime.KeepAlive(s)
+	switch st {
+	case notReady:
+		return &SendError[T]{Value: v, Err: ErrFull}
+	case disconnected:
+		return &SendError[T]{Value: v, Err: ErrDisconnected}
+	}
+	return nil
+}
+
+// SendTimeout is Send that gives up after d with ErrTimeout inside the
+// *SendError. A d <= 0 tries once without waiting.
+func (s *SyncSender[T]) SendTimeout(v T, d time.Duration) error {
+	if s == nil || s.fl == nil {
+		return &SendError[T]{Value: v, Err: ErrClosed}
+	}
+	pointSend("mpsc.SendTimeout", s.fl)
+	err := s.send(v, nil, deadlineAfter(d))
+	runtime.KeepAlive(s)
+	return err
+}
+
+// SendContext is Send that gives up when ctx is done, with ctx.Err() inside
+// the *SendError. A value that can go at once goes even if ctx is done.
+func (s *SyncSender[T]) SendContext(ctx context.Context, v T) error {
+	if s == nil || s.fl == nil {
+		return &SendError[T]{Value: v, Err: ErrClosed}
+	}
+	pointSend("mpsc.SendContext", s.fl)
+	err := s.send(v, ctx, time.Time{})
+	runtime.KeepAlive(s)
+	return err
+}
+
+// Clone returns a new handle to the same channel; see Sender.Clone.
+func (s *SyncSender[T]) Clone() *SyncSender[T] {
+	if s == nil || s.fl == nil {
+		return &SyncSender[T]{}
+	}
+	sched.Point("mpsc.Clone", s.fl)
+	if s.closed.Load() || !s.fl.counter().acquire() {
+		c := &SyncSender[T]{fl: s.fl}
+		c.closed.Store(true)
+		return c
+	}
+	c := newSyncSender(s.fl)
+	runtime.KeepAlive(s)
+	return c
+}
+
+// Close drops this handle; see Sender.Close.
+func (s *SyncSender[T]) Close() {
+	if s == nil || s.fl == nil {
+		return
+	}
+	pointSend("mpsc.Close", s.fl)
+	if s.closed.CompareAndSwap(false, true) {
+		s.cleanup.Stop()
+		releaseSyncSender(s.fl)
+	}
+}
