@@ -42,7 +42,16 @@ func SpawnWith[T any](b Builder, f func() T) (*JoinHandle[T], error) {
 	if err := b.validate(); err != nil {
 		return nil, err
 	}
-	return start(newHandle(f, b.c)), nil
+	return start(newHandle(f, b.config())), nil
+}
+
+// config returns the settings to give a thread, nil when there are none.
+func (b Builder) config() *config {
+	if b.c == (config{}) {
+		return nil
+	}
+	c := b.c
+	return &c
 }
 
 func (b Builder) validate() error {

@@ -76,7 +76,7 @@ func goidOf(trace []byte) uint64 {
 // from the ids this package hands out, so neither is ever reused.
 const foreignBase = 1 << 62
 
-var mainThread = &Thread{id: mainThreadID, name: "main"}
+var mainThread = &Thread{id: mainThreadID, config: &config{name: "main"}}
 
 var foreigners struct {
 	sync.Mutex

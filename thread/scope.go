@@ -14,6 +14,7 @@ type ScopeHandle struct {
 	running sync.WaitGroup
 	mu      sync.Mutex
 	threads []scoped
+	first   [8]scoped // room for the threads of most scopes
 	ended   bool
 }
 
@@ -28,6 +29,7 @@ type scoped interface {
 // its handle was not joined, Scope panics with that thread's *PanicError.
 func Scope[R any](f func(s *ScopeHandle) R) R {
 	s := &ScopeHandle{}
+	s.threads = s.first[:0]
 	returned := false
 	defer func() {
 		if !returned {
@@ -79,7 +81,9 @@ func (s *ScopeHandle) add(t scoped) {
 
 // Go spawns f in a thread of the scope.
 func (s *ScopeHandle) Go(f func()) *ScopedJoinHandle[struct{}] {
-	return ScopedSpawn(s, func() struct{} { f(); return struct{}{} })
+	h := &ScopedJoinHandle[struct{}]{}
+	h.h.g = f
+	return spawnScoped(s, h, nil, nil)
 }
 
 // ScopedSpawn spawns f in a thread of the scope s and returns its handle.
@@ -95,12 +99,15 @@ func ScopedSpawnWith[T any](s *ScopeHandle, b Builder, f func() T) (*ScopedJoinH
 	if err := b.validate(); err != nil {
 		return nil, err
 	}
-	h := &ScopedJoinHandle[T]{}
-	h.h.init(f, b.c)
+	return spawnScoped(s, &ScopedJoinHandle[T]{}, f, b.config()), nil
+}
+
+func spawnScoped[T any](s *ScopeHandle, h *ScopedJoinHandle[T], f func() T, c *config) *ScopedJoinHandle[T] {
+	h.h.init(f, c)
 	h.h.group = &s.running
 	s.add(h)
 	start(&h.h)
-	return h, nil
+	return h
 }
 
 // A ScopedJoinHandle is the handle of a thread spawned in a Scope. Joining
@@ -132,5 +139,8 @@ func (h *ScopedJoinHandle[T]) unjoinedPanic() error {
 	if h.joined.Load() {
 		return nil
 	}
-	return h.h.err
+	if h.h.panic == nil {
+		return nil
+	}
+	return h.h.panic
 }

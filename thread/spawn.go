@@ -11,51 +11,54 @@ import (
 
 // A JoinHandle is the owner's view of a spawned thread: Join waits for it
 // and returns its result. All methods are safe for concurrent use.
+//
+// The handle is kept small (it is allocated once per thread): what only some
+// threads need lives behind the watchers pointer, made on first use.
 type JoinHandle[T any] struct {
 	thread   Thread
 	f        func() T
+	g        func() // instead of f, for Go: saves wrapping f in a closure
 	value    T
-	err      error
+	panic    *PanicError
 	ended    sync.WaitGroup // Join waits on it: durably blocked, as synctest needs
 	finished atomic.Bool
 	group    *sync.WaitGroup // the Scope's, for a scoped thread
+	watchers atomic.Pointer[watchers]
+}
 
-	// Made only when asked for: most handles never need them.
-	watched atomic.Bool
+// watchers are those who wait for a thread other than through Join.
+type watchers struct {
 	mu      sync.Mutex
-	done    chan struct{}
+	done    chan struct{} // for Done
 	closed  bool
-	waiters []*sched.Parker // under a deterministic scheduler, Join parks here
+	parkers []*sched.Parker // under a deterministic scheduler, Join parks here
 }
 
 // Spawn runs f in a new thread and returns its handle. A panic in f does not
 // end the process: it is reported through the panic hook and returned by Join.
 func Spawn[T any](f func() T) *JoinHandle[T] {
-	return start(newHandle(f, config{}))
+	return start(newHandle(f, nil))
 }
 
 // Go runs f in a new thread, as Spawn does for a function with no result.
 func Go(f func()) *JoinHandle[struct{}] {
-	return Spawn(func() struct{} { f(); return struct{}{} })
+	h := &JoinHandle[struct{}]{g: f}
+	h.init(nil, nil)
+	return start(h)
 }
 
-// config is what a Builder sets for a thread.
-type config struct {
-	name      string
-	stackSize int
-	lockOS    bool
-}
-
-func newHandle[T any](f func() T, c config) *JoinHandle[T] {
+func newHandle[T any](f func() T, c *config) *JoinHandle[T] {
 	h := &JoinHandle[T]{}
 	h.init(f, c)
 	return h
 }
 
-func (h *JoinHandle[T]) init(f func() T, c config) {
-	h.f = f
+func (h *JoinHandle[T]) init(f func() T, c *config) {
+	if f != nil {
+		h.f = f
+	}
 	h.ended.Add(1)
-	h.thread.id, h.thread.name, h.thread.stackSize, h.thread.lockOS = newID(), c.name, c.stackSize, c.lockOS
+	h.thread.id, h.thread.config = newID(), c
 }
 
 func start[T any](h *JoinHandle[T]) *JoinHandle[T] {
@@ -74,7 +77,10 @@ func (h *JoinHandle[T]) Join() (T, error) {
 	} else {
 		h.ended.Wait()
 	}
-	return h.value, h.err
+	if h.panic != nil {
+		return h.value, h.panic
+	}
+	return h.value, nil
 }
 
 // IsFinished reports whether the thread has ended, without blocking.
@@ -83,13 +89,15 @@ func (h *JoinHandle[T]) IsFinished() bool { return h.finished.Load() }
 // Done returns a channel that is closed when the thread has ended, for use
 // in a select statement.
 func (h *JoinHandle[T]) Done() <-chan struct{} {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	if h.done == nil {
-		h.done = make(chan struct{})
+	w := h.watch()
+	defer w.mu.Unlock()
+	if w.done == nil {
+		w.done = make(chan struct{})
+		if h.finished.Load() {
+			w.wake()
+		}
 	}
-	h.watch()
-	return h.done
+	return w.done
 }
 
 // Thread returns the thread the handle owns.
@@ -116,7 +124,7 @@ type runner interface {
 func (h *JoinHandle[T]) threadOf() *Thread { return &h.thread }
 
 func (h *JoinHandle[T]) run() {
-	if h.thread.lockOS {
+	if h.thread.config != nil && h.thread.config.lockOS {
 		// Never unlocked: the OS thread ends with the goroutine, so the
 		// thread keeps one OS thread for its whole life.
 		runtime.LockOSThread()
@@ -124,17 +132,21 @@ func (h *JoinHandle[T]) run() {
 	returned := false
 	defer func() {
 		if !returned {
-			h.err = h.panicked(recover())
+			h.panic = h.panicked(recover())
 		}
 		h.finish()
 	}()
-	h.value = h.f()
+	if h.g != nil {
+		h.g()
+	} else {
+		h.value = h.f()
+	}
 	returned = true
 }
 
 // panicked turns a recovered value into the thread's PanicError; a nil
 // value means the goroutine is leaving through runtime.Goexit.
-func (h *JoinHandle[T]) panicked(r any) error {
+func (h *JoinHandle[T]) panicked(r any) *PanicError {
 	if r == nil {
 		running.delete(h.thread.id, &h.thread) // enter will not get to it
 		return &PanicError{Value: ErrGoexit, Thread: h.thread.displayName()}
@@ -144,48 +156,55 @@ func (h *JoinHandle[T]) panicked(r any) error {
 	return e
 }
 
-// finish publishes the result. The watched flag and the finished flag are
-// each set before the other is read, so that either finish sees a watcher
-// or the watcher sees the thread finished (and wakes itself up).
+// finish publishes the result. A watcher is registered before it reads the
+// finished flag, and finish sets the flag before it looks for watchers, so
+// either finish sees the watcher or the watcher sees the thread finished.
 func (h *JoinHandle[T]) finish() {
-	h.f = nil
+	h.f, h.g = nil, nil
 	h.finished.Store(true)
 	h.ended.Done()
 	if h.group != nil {
 		h.group.Done()
 	}
-	if h.watched.Load() {
-		h.mu.Lock()
-		h.wake()
-		h.mu.Unlock()
+	if w := h.watchers.Load(); w != nil {
+		w.mu.Lock()
+		w.wake()
+		w.mu.Unlock()
 	}
 }
 
-// watch registers interest in the end of the thread; h.mu is held.
-func (h *JoinHandle[T]) watch() {
-	h.watched.Store(true)
-	if h.finished.Load() {
-		h.wake()
+// watch returns the handle's watchers, made if need be, with w.mu held.
+func (h *JoinHandle[T]) watch() *watchers {
+	w := h.watchers.Load()
+	if w == nil {
+		h.watchers.CompareAndSwap(nil, &watchers{})
+		w = h.watchers.Load()
 	}
+	w.mu.Lock()
+	return w
 }
 
-// wake closes done and unparks the waiters; h.mu is held.
-func (h *JoinHandle[T]) wake() {
-	if h.done != nil && !h.closed {
-		close(h.done)
-		h.closed = true
+// wake closes done and unparks the parked; w.mu is held and the thread
+// has finished.
+func (w *watchers) wake() {
+	if w.done != nil && !w.closed {
+		close(w.done)
+		w.closed = true
 	}
-	for _, p := range h.waiters {
+	for _, p := range w.parkers {
 		p.Unpark()
 	}
-	h.waiters = nil
+	w.parkers = nil
 }
 
 func (h *JoinHandle[T]) parkUntilDone() {
-	h.mu.Lock()
+	w := h.watch()
+	if h.finished.Load() {
+		w.mu.Unlock()
+		return
+	}
 	p := sched.NewParker()
-	h.waiters = append(h.waiters, p)
-	h.watch()
-	h.mu.Unlock()
+	w.parkers = append(w.parkers, p)
+	w.mu.Unlock()
 	p.Park()
 }

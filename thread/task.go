@@ -12,7 +12,7 @@ import "sync/atomic"
 // functions. The handle's Thread describes the task, not the worker, and
 // Current inside f returns the worker.
 func Task[T any](f func() T) (h *JoinHandle[T], run func()) {
-	h = newHandle(f, config{})
+	h = newHandle(f, nil)
 	var started atomic.Bool
 	return h, func() {
 		if started.CompareAndSwap(false, true) {

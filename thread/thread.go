@@ -10,11 +10,16 @@ import (
 // A Thread describes one thread: its name and id, and the token that Park
 // and Unpark pass. Threads are compared by ID.
 type Thread struct {
-	id        uint64
+	id     uint64
+	config *config // nil for a thread with no Builder settings
+	parker atomic.Pointer[sched.Parker]
+}
+
+// config is what a Builder sets for a thread.
+type config struct {
 	name      string
 	stackSize int
 	lockOS    bool
-	parker    atomic.Pointer[sched.Parker]
 }
 
 // mainThreadID is the id of the goroutine that runs main; spawned threads
@@ -34,7 +39,12 @@ func newID() uint64 { return lastID.Add(1) }
 
 // Name returns the thread's name: "" when unnamed, "main" for the goroutine
 // that runs main.
-func (t *Thread) Name() string { return t.name }
+func (t *Thread) Name() string {
+	if t.config == nil {
+		return ""
+	}
+	return t.config.name
+}
 
 // ID returns an identifier unique to this thread for the life of the
 // process; ids are never reused.
@@ -42,24 +52,29 @@ func (t *Thread) ID() uint64 { return t.id }
 
 // StackSize returns the stack size the Builder recorded, or 0. Go stacks
 // start small and grow on demand, so the size is not reserved up front.
-func (t *Thread) StackSize() int { return t.stackSize }
+func (t *Thread) StackSize() int {
+	if t.config == nil {
+		return 0
+	}
+	return t.config.stackSize
+}
 
 // String prints the thread as Rust's Debug does:
 // Thread { id: ThreadId(2), name: Some("worker-1") }.
 func (t *Thread) String() string {
 	name := "None"
-	if t.name != "" {
-		name = fmt.Sprintf("Some(%q)", t.name)
+	if n := t.Name(); n != "" {
+		name = fmt.Sprintf("Some(%q)", n)
 	}
 	return fmt.Sprintf("Thread { id: ThreadId(%d), name: %s }", t.id, name)
 }
 
 // displayName is the name panics report.
 func (t *Thread) displayName() string {
-	if t.name == "" {
-		return "<unnamed>"
+	if n := t.Name(); n != "" {
+		return n
 	}
-	return t.name
+	return "<unnamed>"
 }
 
 func (t *Thread) parkerOf() *sched.Parker {
