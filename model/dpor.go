@@ -1,0 +1,148 @@
+package model
+
+import "reflect"
+
+// Partial-order reduction (Flanagan and Godefroid, POPL 2005), the way loom
+// does it: every transition (what a thread does from one decision to the
+// next) accesses objects, the ones named by Point and the parkers it parks
+// on or unparks. Two transitions of different threads that access the same
+// object (and not both only read it) are dependent. Vector clocks track the
+// happens-before order of dependent transitions; when a transition is
+// dependent on an earlier one it is not ordered after, the two could have
+// run the other way round, so the decision before the earlier one gets the
+// later thread added to the threads to try there (its backtrack set).
+// Orders of independent transitions are never tried twice.
+
+// objState is what the run knows about accesses to one object.
+type objState struct {
+	w, wt  int    // the last writing transition and its thread
+	wclock vclock // the clock of that transition
+	reads  []acc  // reads since that write
+	rclock vclock // the join of their clocks
+	mem    vclock // memory-model clock published by the last synchronising access
+}
+
+type acc struct{ k, tid int }
+
+// comparable reports whether obj can be a map key.
+func comparable(obj any) bool {
+	if obj == nil {
+		return false
+	}
+	t := reflect.TypeOf(obj)
+	return t.Kind() == reflect.Pointer || t.Comparable()
+}
+
+// flush makes the access announced by the running transition's Point, if
+// it has not happened yet. It is delayed until something else happens, to
+// learn whether the object is an atomic location (whose loads are reads and
+// which synchronise only as their orderings say) or an ordinary one.
+func (e *execution) flush() {
+	if !e.pendSet {
+		return
+	}
+	e.pendSet = false
+	if comparable(e.pendObj) {
+		e.access(e.pendObj, true, true, true)
+	} else {
+		e.globalAccess()
+	}
+}
+
+// access records that the running transition accesses obj. race says to
+// look for an earlier, unordered, dependent transition; sync says the
+// access synchronises memory (every fearless operation does, as a lock
+// would; atomics do as their orderings say, in memory.go).
+func (e *execution) access(obj any, write, race, sync bool) {
+	t := e.cur
+	k := e.curTrans
+	e.tacc = append(e.tacc, accRec{e.objectID(obj), write})
+	os := e.objs[obj]
+	if os == nil {
+		os = &objState{}
+		e.objs[obj] = os
+	}
+	if !race {
+		// An access that is enabled by the last one (a thread's start by
+		// its spawn, a wake-up by its unpark) is ordered after it.
+		t.clock.join(os.wclock)
+		t.clock.join(os.rclock)
+	}
+	if race && e.chooser.dpor() {
+		if os.w != 0 && os.wt != t.id && os.w > t.clock.get(os.wt) {
+			e.backtrack(os.w, t.id)
+		}
+		if write {
+			for _, r := range os.reads {
+				if r.tid != t.id && r.k > t.clock.get(r.tid) {
+					e.backtrack(r.k, t.id)
+				}
+			}
+		}
+	}
+	// A transition that touched everything is dependent on this one too.
+	if g := &e.global; g.w != 0 && g.wt != t.id && g.w > t.clock.get(g.wt) {
+		e.backtrack(g.w, t.id)
+	}
+	t.clock.join(os.wclock)
+	if write {
+		t.clock.join(os.rclock)
+	}
+	t.clock.join(e.global.wclock)
+	if write {
+		os.w, os.wt = k, t.id
+		os.wclock = t.clock.clone()
+		os.reads, os.rclock = os.reads[:0], nil
+	} else {
+		os.reads = append(os.reads, acc{k, t.id})
+		os.rclock.join(t.clock)
+	}
+	e.allClock.join(t.clock)
+	if sync {
+		t.mem.join(os.mem)
+		t.mem.join(e.global.mem)
+		os.mem = t.mem.clone()
+		e.allMem.join(t.mem)
+	}
+}
+
+// globalAccess records a transition that may touch anything (a Point with
+// no object): it is dependent on every other.
+func (e *execution) globalAccess() {
+	t := e.cur
+	e.tglobal = true
+	for q, k := range e.lastOf {
+		if q != t.id && k != 0 && k > t.clock.get(q) {
+			e.backtrack(k, t.id)
+		}
+	}
+	t.clock.join(e.allClock)
+	t.mem.join(e.allMem)
+	g := &e.global
+	g.w, g.wt = e.curTrans, t.id
+	g.wclock, g.mem = t.clock.clone(), t.mem.clone()
+}
+
+// backtrack notes that thread tid should also be tried at the decision
+// that chose transition k.
+func (e *execution) backtrack(k, tid int) {
+	if !e.chooser.dpor() {
+		return
+	}
+	pos := e.trans[k-1]
+	if pos < 0 {
+		return
+	}
+	e.path[pos].want(tid)
+	if e.x.cfg.bound >= 0 {
+		// Bounded partial-order reduction (Coons, Musuvathi and McKinley,
+		// OOPSLA 2013): the switch to tid may be a preemption over the
+		// bound at pos, yet be free at the last switch before it.
+		for j := pos - 1; j >= 0; j-- {
+			if b := e.path[j]; !b.value && b.chosen != b.prev {
+				b.want(tid)
+				break
+			}
+		}
+	}
+}

@@ -1,0 +1,87 @@
+package model
+
+import "fmt"
+
+// An Option changes how Explore searches.
+type Option func(*config)
+
+type config struct {
+	maxSchedules int
+	bound        int // preemption bound; -1: none
+	boundSet     bool
+	pct          int // PCT depth; 0: not asked for
+	seed         uint64
+	maxSteps     int
+	noReduction  bool // tests only: try every thread at every decision
+}
+
+// Defaults: a budget that a unit test can afford, no preemption bound and a
+// fixed seed, so that two runs of a test explore the same schedules.
+const (
+	defaultMaxSchedules = 10000
+	defaultPCTDepth     = 3
+	defaultMaxSteps     = 20000
+	defaultSeed         = 0x6665_6172_6c65_7373 // "fearless"
+)
+
+func newConfig(opts []Option) config {
+	c := config{maxSchedules: defaultMaxSchedules, bound: -1, seed: defaultSeed, maxSteps: defaultMaxSteps}
+	for _, o := range opts {
+		if o != nil {
+			o(&c)
+		}
+	}
+	return c
+}
+
+// MaxSchedules caps the number of schedules (runs of the function) that
+// Explore tries. It panics if n < 1.
+func MaxSchedules(n int) Option {
+	if n < 1 {
+		panic(fmt.Sprintf("model: MaxSchedules must be >= 1, got %d", n))
+	}
+	return func(c *config) { c.maxSchedules = n }
+}
+
+// PreemptionBound makes the depth-first search consider only schedules in
+// which a thread that could go on is switched away from at most k times
+// (switches at blocking operations, yields and thread ends are free). Most
+// concurrency bugs need very few preemptions (CHESS found nearly all with
+// two), and the number of schedules grows polynomially in the program's
+// length for a fixed k instead of exponentially. Without PCT, the search is
+// depth-first only, and Result.Exhaustive reports whether every schedule
+// within the bound was covered. It panics if k < 0.
+func PreemptionBound(k int) Option {
+	if k < 0 {
+		panic(fmt.Sprintf("model: PreemptionBound must be >= 0, got %d", k))
+	}
+	return func(c *config) { c.bound, c.boundSet = k, true }
+}
+
+// PCT makes Explore use probabilistic concurrency testing (Burckhardt et
+// al., ASPLOS 2010): each schedule gives the threads random priorities,
+// always runs the highest-priority thread that can run, and lowers the
+// running thread's priority at depth-1 random steps. A bug that needs depth
+// ordering constraints is found by one schedule with probability at least
+// 1/(n*k^(depth-1)) for n threads and k steps. Without PreemptionBound,
+// every schedule is a PCT one. It panics if depth < 1.
+func PCT(depth int) Option {
+	if depth < 1 {
+		panic(fmt.Sprintf("model: PCT depth must be >= 1, got %d", depth))
+	}
+	return func(c *config) { c.pct = depth }
+}
+
+// Seed sets the seed of the random choices of PCT, so that a search can be
+// repeated or varied. The default is a fixed seed.
+func Seed(s uint64) Option { return func(c *config) { c.seed = s } }
+
+// MaxSteps bounds the length of one schedule: a run that makes more than n
+// scheduling decisions without ending is reported as a livelock. The
+// default is 20000. It panics if n < 1.
+func MaxSteps(n int) Option {
+	if n < 1 {
+		panic(fmt.Sprintf("model: MaxSteps must be >= 1, got %d", n))
+	}
+	return func(c *config) { c.maxSteps = n }
+}

@@ -1,0 +1,139 @@
+package model
+
+// Sleep sets (Godefroid 1996), which partial-order reduction needs to avoid
+// running many schedules that only reorder independent transitions: once
+// the search has tried thread p at a decision and moves on to another
+// thread q there, p is put to sleep: it is not chosen again until some
+// transition dependent on p's next one runs, because every schedule that
+// runs p first from here was covered by the earlier search. A run in which
+// every thread that could go on is asleep is redundant and is abandoned.
+//
+// A sleeping thread is described by the accesses its transition made when it
+// was tried. Objects are numbered in the order a run first touches them,
+// which is the same in every run that shares the decisions up to the branch;
+// an object first touched after the branch has no stable number, so a
+// sleeper that touched one ("fresh") wakes at any transition that touches an
+// object the branch had not seen.
+
+type accRec struct {
+	id    int
+	write bool
+}
+
+// sleeper is the transition a thread took from a branch.
+type sleeper struct {
+	tid    int
+	acc    []accRec
+	global bool // it touched everything
+	fresh  bool // it touched an object first touched after the branch
+	nobj   int  // objects numbered when the branch was taken
+}
+
+// add merges accesses into s (a transition may be tried more than once from
+// a branch, with different values read; the union covers them all).
+func (s *sleeper) add(acc []accRec, global bool) {
+	s.global = s.global || global
+	for _, a := range acc {
+		if a.id >= s.nobj {
+			s.fresh = true
+			continue
+		}
+		merged := false
+		for i := range s.acc {
+			if s.acc[i].id == a.id {
+				s.acc[i].write = s.acc[i].write || a.write
+				merged = true
+			}
+		}
+		if !merged {
+			s.acc = append(s.acc, a)
+		}
+	}
+}
+
+// wakes reports whether a transition with accesses acc is dependent on s.
+func (s *sleeper) wakes(acc []accRec, global bool) bool {
+	if s.global || global {
+		return true
+	}
+	for _, a := range acc {
+		if a.id >= s.nobj {
+			if s.fresh {
+				return true
+			}
+			continue
+		}
+		for _, b := range s.acc {
+			if a.id == b.id && (a.write || b.write) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// objectID numbers obj in the order the run first touches objects.
+func (e *execution) objectID(obj any) int {
+	id, ok := e.oid[obj]
+	if !ok {
+		id = len(e.oid)
+		e.oid[obj] = id
+	}
+	return id
+}
+
+// endTransition closes the running transition for the sleep sets: the
+// branch that chose it learns what it did, and the sleepers it is dependent
+// on wake up.
+func (e *execution) endTransition() {
+	if !e.chooser.dpor() || e.curTrans == 0 {
+		return
+	}
+	t := e.cur
+	if pos := e.trans[e.curTrans-1]; pos >= 0 {
+		b := e.path[pos]
+		if b.explored == nil {
+			b.explored = map[int]*sleeper{}
+		}
+		s := b.explored[t.id]
+		if s == nil {
+			s = &sleeper{tid: t.id, nobj: b.nobj}
+			b.explored[t.id] = s
+		}
+		s.add(e.tacc, e.tglobal)
+	}
+	next := e.sleep[:0:0]
+	for _, s := range e.sleepExec {
+		if s.tid != t.id && !s.wakes(e.tacc, e.tglobal) {
+			next = append(next, s)
+		}
+	}
+	e.sleep = next
+	e.tacc, e.tglobal = e.tacc[:0], false
+}
+
+// enterBranch sets the sleepers in force while the transition chosen at b
+// runs: those inherited, and the threads tried at b before the chosen one.
+func (e *execution) enterBranch(b *branch) {
+	if !e.chooser.dpor() {
+		return
+	}
+	b.sleepIn = e.sleep
+	b.nobj = len(e.oid)
+	exec := append([]*sleeper(nil), e.sleep...)
+	for tid, s := range b.explored {
+		if tid != b.chosen && b.done.has(tid) && !asleep(exec, tid) {
+			exec = append(exec, s)
+		}
+	}
+	e.sleepExec = exec
+}
+
+func asleep(ss []*sleeper, tid int) bool {
+	for _, s := range ss {
+		if s.tid == tid {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,89 @@
+package model
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/fearlessgo/fearless/internal/sched"
+	"github.com/fearlessgo/fearless/thread"
+)
+
+// status is where a managed thread stands.
+type status uint8
+
+const (
+	runnable status = iota // running, or able to run when chosen
+	blocked                // parked with no timeout: only an Unpark (or its context) wakes it
+	timed                  // parked with a timeout: an Unpark wakes it, or choosing it fires the timeout
+	finished
+)
+
+// pendKind says how a thread's next transition begins.
+type pendKind uint8
+
+const (
+	pendStart  pendKind = iota // the thread's first transition
+	pendPoint                  // the operation announced by its last Point
+	pendResume                 // the rest of an operation, after Park returned
+)
+
+// abortSignal is the panic that unwinds the threads of a run that is over.
+// The thread wrapper swallows it; the panic hook ignores it.
+type abortSignal struct{}
+
+func (abortSignal) String() string { return "model: run abandoned (this thread is being unwound)" }
+
+// An mthread is one thread of one run: a goroutine that runs only when the
+// scheduler hands it the turn.
+type mthread struct {
+	id      int
+	wake    chan struct{} // the turn: one token at most
+	exited  chan struct{} // closed when the goroutine is gone
+	status  status
+	dumpReq bool          // the driver asks for its stack
+	dumped  chan struct{} // ... and is told it is in stack
+	stack   string
+
+	op   sched.Op // the operation of its last Point: what it does, or waits in
+	obj  any
+	pend pendKind
+
+	parker   *sched.Parker // the parker it waits on, or last waited on
+	ctx      context.Context
+	deadline time.Duration // modelled, when timed
+	watched  bool          // the park has a timeout or a context: others race with it
+	result   error         // what Park returns
+
+	yielding    bool // its last Point was a yield or a sleep
+	afterYield  bool // it was made to yield: its next transition follows another's
+	yieldStreak int  // times in a row it went on right after yielding
+	runLen      int  // decisions in a row that chose it
+	caught      int  // it has caught up with every store numbered up to caught
+
+	handle any // the JoinHandle its end completes, if spawned by package thread
+
+	clock vclock // happens-before for partial-order reduction: every dependent pair
+	mem   vclock // happens-before for the memory model: synchronisation only
+}
+
+func (t *mthread) String() string { return fmt.Sprintf("thread %d", t.id) }
+
+// displayName is how a report names the thread.
+func (t *mthread) displayName() string {
+	if t.id == 0 {
+		return "thread 0 (main: the function under test)"
+	}
+	if h, ok := t.handle.(interface{ Thread() *thread.Thread }); ok {
+		if n := h.Thread().Name(); n != "" {
+			return fmt.Sprintf("thread %d %q", t.id, n)
+		}
+	}
+	return fmt.Sprintf("thread %d", t.id)
+}
+
+// parkState is the scheduler's view of one Parker during a run.
+type parkState struct {
+	token  bool
+	waiter *mthread
+}
