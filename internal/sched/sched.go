@@ -60,6 +60,11 @@ func Active() Scheduler {
 	return nil
 }
 
+// Installed reports whether a scheduler is installed. It is small enough to
+// inline, for the hottest paths (atomics) that only need to know whether to
+// leave the fast path.
+func Installed() bool { return installed.Load() != nil }
+
 // Point marks a place where a scheduler may switch to another goroutine.
 func Point(op Op, obj any) {
 	if b := installed.Load(); b != nil {

@@ -1,0 +1,72 @@
+package shared
+
+import (
+	"fmt"
+	"sync"
+
+	"github.com/fearlessgo/fearless/internal/sched"
+)
+
+const opBarrier sched.Op = "shared.Barrier.Wait"
+
+// A Barrier makes n goroutines wait until all n have called Wait, then lets
+// them all go, like Rust's std::sync::Barrier. It is reusable: the next n
+// calls form the next generation. Exactly one goroutine of each generation,
+// the last to arrive, is its leader. A Barrier must not be copied after
+// first use; its zero value is a barrier for one goroutine.
+type Barrier struct {
+	_       noCopy
+	n       int
+	mu      sync.Mutex // guards the rest
+	count   int
+	waiters []*sched.Parker
+}
+
+// NewBarrier returns a barrier for n goroutines. A barrier for 0 acts as
+// one for 1, as in Rust. NewBarrier panics if n is negative.
+func NewBarrier(n int) *Barrier {
+	if n < 0 {
+		panic(fmt.Sprintf("shared: NewBarrier n must be >= 0, got %d", n))
+	}
+	return &Barrier{n: n}
+}
+
+// BarrierWaitResult tells a goroutine whether it led its generation.
+type BarrierWaitResult struct{ leader bool }
+
+// IsLeader reports whether this goroutine was the generation's leader.
+func (r BarrierWaitResult) IsLeader() bool { return r.leader }
+
+// String formats r like Rust's Debug: "BarrierWaitResult { is_leader: true }".
+func (r BarrierWaitResult) String() string {
+	return fmt.Sprintf("BarrierWaitResult { is_leader: %t }", r.leader)
+}
+
+// Wait blocks until n goroutines (counting this one) have called Wait in
+// this generation. The last to arrive does not block and is the leader.
+// Waiters park durably.
+func (b *Barrier) Wait() BarrierWaitResult {
+	sched.Point(opBarrier, b)
+	b.mu.Lock()
+	b.count++
+	if b.count < b.n {
+		p := sched.NewParker()
+		if b.waiters == nil {
+			b.waiters = make([]*sched.Parker, 0, b.n-1)
+		}
+		b.waiters = append(b.waiters, p)
+		b.mu.Unlock()
+		p.Park()
+		return BarrierWaitResult{}
+	}
+	waiters := b.waiters
+	b.waiters, b.count = nil, 0
+	b.mu.Unlock()
+	for _, p := range waiters {
+		p.Unpark()
+	}
+	return BarrierWaitResult{leader: true}
+}
+
+// String formats b like Rust's Debug: "Barrier { .. }".
+func (b *Barrier) String() string { return "Barrier { .. }" }

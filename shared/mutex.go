@@ -1,0 +1,245 @@
+package shared
+
+import (
+	"sync/atomic"
+
+	"github.com/fearlessgo/fearless/internal/sched"
+)
+
+// Switch points, as a scheduler sees them.
+const (
+	opLock    sched.Op = "shared.Mutex.Lock"
+	opTryLock sched.Op = "shared.Mutex.TryLock"
+	opUnlock  sched.Op = "shared.Mutex.Unlock"
+	opMutex   sched.Op = "shared.Mutex"
+)
+
+// A Mutex owns a value of type T and lets one goroutine at a time reach it:
+// the only way to the value is through the guard Lock returns, like Rust's
+// std::sync::Mutex. The zero value is an unlocked Mutex holding T's zero
+// value. A Mutex must not be copied after first use.
+//
+// A goroutine that panics while it holds the guard poisons the Mutex when
+// the guard is released by a deferred Unlock (defer g.Unlock()) or by With:
+// the value may be half-updated. Later Locks still succeed and return the
+// guard together with ErrPoisoned, until ClearPoison.
+//
+// Blocked goroutines park durably (testing/synctest sees them as blocked)
+// and are woken roughly in order; a woken waiter that keeps losing the lock
+// to newcomers is handed it directly, so none starves.
+type Mutex[T any] struct {
+	_    noCopy
+	raw  rawMutex
+	node atomic.Pointer[lockNode] // deadlock detection; nil until it sees the lock
+	data T
+}
+
+// NewMutex returns a Mutex that owns v.
+func NewMutex[T any](v T) *Mutex[T] { return &Mutex[T]{data: v} }
+
+// A MutexGuard is the proof that its holder holds a Mutex: Get reaches the
+// value until Unlock. A guard may be handed to another goroutine, which may
+// then unlock it, but two goroutines must not use one guard at once.
+type MutexGuard[T any] struct {
+	m    *Mutex[T]
+	held *gstate // deadlock detection: whose held locks to leave
+}
+
+// slowPath reports whether lock operations must leave the fast path: a
+// scheduler is installed, which needs the switch point and the parking, or
+// deadlock detection is on.
+func slowPath() bool { return sched.Installed() || detecting.Load() }
+
+// Lock blocks until it holds m and returns the guard. The error is nil or
+// ErrPoisoned; with ErrPoisoned the guard is valid and holds the lock all
+// the same.
+func (m *Mutex[T]) Lock() (*MutexGuard[T], error) {
+	// Lock and TryLock are small enough to inline, so the guard lives on
+	// the caller's stack: locking allocates nothing.
+	return m.lock(&MutexGuard[T]{m: m})
+}
+
+// TryLock takes m if it is free. It returns ErrWouldBlock (and no guard)
+// when another goroutine holds m, and ErrPoisoned with a valid guard when m
+// is poisoned.
+func (m *Mutex[T]) TryLock() (*MutexGuard[T], error) {
+	return m.try(&MutexGuard[T]{m: m})
+}
+
+// lock takes m for g and returns g. Its fast path is one CAS behind two
+// predictable branches (is a scheduler installed, is detection on).
+func (m *Mutex[T]) lock(g *MutexGuard[T]) (*MutexGuard[T], error) {
+	if slowPath() || !m.raw.state.CompareAndSwap(0, mutexLocked) {
+		return g, m.lockSlow(g, false)
+	}
+	return g, nil
+}
+
+// try is lock without waiting: it returns nil and ErrWouldBlock when the
+// lock is held.
+func (m *Mutex[T]) try(g *MutexGuard[T]) (*MutexGuard[T], error) {
+	if slowPath() || !m.raw.state.CompareAndSwap(0, mutexLocked) {
+		if err := m.lockSlow(g, true); err != nil {
+			if err == ErrWouldBlock {
+				return nil, err
+			}
+			return g, err
+		}
+	}
+	return g, nil
+}
+
+// lockSlow takes the lock the long way: the switch point, deadlock
+// detection and the wait.
+func (m *Mutex[T]) lockSlow(g *MutexGuard[T], try bool) error {
+	if try {
+		sched.Point(opTryLock, m)
+	} else {
+		sched.Point(opLock, m)
+	}
+	if detecting.Load() {
+		var poisoned bool
+		g.held = acquireTracked(nodeOf(&m.node, m), try,
+			func() (ok bool) { ok, poisoned = m.raw.tryLock(); return ok },
+			func() { poisoned = m.raw.lock() })
+		if try && g.held == nil {
+			return ErrWouldBlock
+		}
+		return poisonErr(poisoned)
+	}
+	var poisoned bool
+	if try {
+		var ok bool
+		if ok, poisoned = m.raw.tryLock(); !ok {
+			return ErrWouldBlock
+		}
+	} else {
+		poisoned = m.raw.lock()
+	}
+	return poisonErr(poisoned)
+}
+
+// With runs f with the value under the lock. If f panics, the lock is
+// poisoned, released, and the panic goes on. f runs on a poisoned lock
+// too; the error is then ErrPoisoned.
+func (m *Mutex[T]) With(f func(v *T)) error {
+	g, err := m.Lock()
+	defer g.Unlock()
+	f(g.Get())
+	return err
+}
+
+// IsPoisoned reports whether a goroutine panicked while holding m.
+func (m *Mutex[T]) IsPoisoned() bool {
+	sched.Point(opMutex, m)
+	return m.raw.poisoned()
+}
+
+// ClearPoison marks m as no longer poisoned, once the value is known to be
+// consistent again.
+func (m *Mutex[T]) ClearPoison() {
+	sched.Point(opMutex, m)
+	m.raw.clearPoison()
+}
+
+// Load returns a copy of the value, taken under the lock. On a poisoned
+// Mutex it returns the value and ErrPoisoned.
+func (m *Mutex[T]) Load() (T, error) {
+	g, err := m.Lock()
+	v := m.data
+	g.Unlock()
+	return v, err
+}
+
+// Set stores v under the lock. A poisoned Mutex keeps its value and Set
+// returns ErrPoisoned, as Rust's Mutex::set does.
+func (m *Mutex[T]) Set(v T) error {
+	g, err := m.Lock()
+	if err == nil {
+		m.data = v
+	}
+	g.Unlock()
+	return err
+}
+
+// Replace stores v under the lock and returns the value it replaced. A
+// poisoned Mutex keeps its value and Replace returns v back with
+// ErrPoisoned, as Rust's Mutex::replace does.
+func (m *Mutex[T]) Replace(v T) (T, error) {
+	g, err := m.Lock()
+	if err == nil {
+		v, m.data = m.data, v
+	}
+	g.Unlock()
+	return v, err
+}
+
+// String formats m like Rust's Debug: "Mutex { data: 6 }", or
+// "Mutex { data: <locked> }" while another goroutine holds it, with
+// ", poisoned: true" before the brace when m is poisoned. It does not wait.
+func (m *Mutex[T]) String() string {
+	g, err := m.TryLock()
+	if err == ErrWouldBlock {
+		return lockString("Mutex", "<locked>", m.raw.poisoned())
+	}
+	// Not a plain defer: a panic while formatting must not poison.
+	defer func() { g.Unlock() }()
+	return lockString("Mutex", debugString(&m.data), err != nil)
+}
+
+// Get returns the value the guard gives access to. It panics if the guard
+// was unlocked: the pointer must not outlive the guard.
+func (g *MutexGuard[T]) Get() *T {
+	if g.m == nil {
+		panic("shared: MutexGuard.Get after Unlock; keep the guard locked while using the value")
+	}
+	return &g.m.data
+}
+
+// String formats the guarded value like Rust's Debug.
+func (g *MutexGuard[T]) String() string { return debugString(g.Get()) }
+
+// Unlock releases the lock. It is idempotent: calls after the first do
+// nothing, so an early Unlock can stand beside a deferred one.
+//
+// When Unlock is the deferred call itself (defer g.Unlock()) and the
+// goroutine is panicking, it poisons the lock first, then lets the panic go
+// on. Go has no query for "panicking", so Unlock recovers the panic, which
+// only a directly deferred call can, and panics again with the same value:
+// the trace then reads "panic: <value> [recovered, repanicked]" and still
+// shows where the first panic happened. Unlock called from a deferred
+// closure (defer func() { g.Unlock() }()) cannot see the panic and does not
+// poison.
+func (g *MutexGuard[T]) Unlock() {
+	if r := recover(); r != nil {
+		g.release(true)
+		panic(r)
+	}
+	m := g.m
+	if m == nil {
+		return
+	}
+	// Detection that was turned on after Lock has nothing to undo, so
+	// only the guard tells whether to go the long way.
+	if g.held != nil || sched.Installed() || !m.raw.state.CompareAndSwap(mutexLocked, 0) {
+		g.release(false)
+		return
+	}
+	g.m = nil
+}
+
+// release unlocks the long way: the switch point, deadlock detection,
+// poisoning and waking a waiter.
+func (g *MutexGuard[T]) release(poison bool) {
+	m := g.m
+	if m == nil {
+		return
+	}
+	sched.Point(opUnlock, m)
+	g.m = nil
+	if g.held != nil {
+		releaseHeld(g.held, m.node.Load())
+		g.held = nil
+	}
+	m.raw.unlock(poison)
+}

@@ -1,0 +1,173 @@
+package shared
+
+import (
+	"runtime"
+	"sync"
+	"sync/atomic"
+
+	"github.com/fearlessgo/fearless/internal/sched"
+)
+
+// rawMutex state bits.
+const (
+	mutexLocked   int32 = 1 << iota // held
+	mutexPoisoned                   // a holder panicked
+	mutexWaiters                    // the queue may be non-empty: unlock must look
+)
+
+const (
+	// spinRounds bounds how long a contended lock spins before it parks;
+	// spinning never goes on while another goroutine is parked on state
+	// this goroutine must change.
+	spinRounds = 4
+	// handoffAfter is how many times a woken waiter may lose the lock to a
+	// newcomer before unlock hands the lock to it directly, so that no waiter
+	// starves.
+	handoffAfter = 2
+)
+
+// rawMutex is the lock beneath Mutex and RwLock: one atomic word on the
+// fast path and a FIFO of parked waiters on the slow one. Its zero value is
+// unlocked. Blocking goes only through sched.Parker, so a goroutine blocked
+// here is durably blocked for testing/synctest and a model scheduler can
+// take the wait over.
+//
+// Newcomers may take the lock ahead of woken waiters (as sync.Mutex lets
+// them), which keeps throughput high under contention; a waiter that lost
+// handoffAfter times is handed the lock directly.
+type rawMutex struct {
+	state atomic.Int32
+	qmu   sync.Mutex // guards q; held only for queue updates, never while parked
+	q     waitQueue
+}
+
+// lock takes the lock and reports whether it is poisoned.
+func (r *rawMutex) lock() (poisoned bool) {
+	if r.state.CompareAndSwap(0, mutexLocked) {
+		return false
+	}
+	return r.lockSlow()
+}
+
+func (r *rawMutex) lockSlow() (poisoned bool) {
+	var w *waiter
+	spins := 0
+	for {
+		s := r.state.Load()
+		if s&mutexLocked == 0 {
+			if r.state.CompareAndSwap(s, s|mutexLocked) {
+				return s&mutexPoisoned != 0
+			}
+			continue
+		}
+		if spins < spinRounds && sched.Active() == nil {
+			spins++
+			r.spin(spins)
+			continue
+		}
+		if w == nil {
+			w = newWaiter()
+		}
+		if !r.enqueue(w) {
+			continue // unlocked meanwhile: try again
+		}
+		w.p.Park()
+		if w.handoff {
+			return r.state.Load()&mutexPoisoned != 0
+		}
+		w.wakeups++
+		spins = 0
+	}
+}
+
+// spin waits a little for the holder to unlock, without parking.
+func (r *rawMutex) spin(round int) {
+	if round == spinRounds {
+		runtime.Gosched()
+		return
+	}
+	for i := 0; i < 16<<round; i++ {
+		if r.state.Load()&mutexLocked == 0 {
+			return
+		}
+	}
+}
+
+// enqueue queues w unless the lock is free, and reports whether it did. A
+// waiter that was woken before goes to the front.
+func (r *rawMutex) enqueue(w *waiter) bool {
+	r.qmu.Lock()
+	defer r.qmu.Unlock()
+	for {
+		s := r.state.Load()
+		if s&mutexLocked == 0 {
+			return false
+		}
+		// With the waiters bit set, unlock goes through qmu, so it will
+		// see w once it is queued.
+		if s&mutexWaiters != 0 || r.state.CompareAndSwap(s, s|mutexWaiters) {
+			break
+		}
+	}
+	if w.wakeups > 0 {
+		r.q.pushFront(w)
+	} else {
+		r.q.pushBack(w)
+	}
+	return true
+}
+
+// tryLock takes the lock if it is free. It reports whether it did and
+// whether the lock is poisoned.
+func (r *rawMutex) tryLock() (ok, poisoned bool) {
+	for {
+		s := r.state.Load()
+		if s&mutexLocked != 0 {
+			return false, false
+		}
+		if r.state.CompareAndSwap(s, s|mutexLocked) {
+			return true, s&mutexPoisoned != 0
+		}
+	}
+}
+
+// unlock releases the lock, poisoning it first if poison is set.
+func (r *rawMutex) unlock(poison bool) {
+	if !poison && r.state.CompareAndSwap(mutexLocked, 0) {
+		return
+	}
+	r.unlockSlow(poison)
+}
+
+func (r *rawMutex) unlockSlow(poison bool) {
+	r.qmu.Lock()
+	w := r.q.popFront()
+	handoff := w != nil && w.wakeups >= handoffAfter
+	for {
+		// Only ClearPoison changes the word while we hold the lock and qmu.
+		s := r.state.Load()
+		n := s
+		if !handoff {
+			n &^= mutexLocked
+		}
+		if poison {
+			n |= mutexPoisoned
+		}
+		if r.q.empty() {
+			n &^= mutexWaiters
+		}
+		if r.state.CompareAndSwap(s, n) {
+			break
+		}
+	}
+	if w != nil {
+		w.handoff = handoff
+	}
+	r.qmu.Unlock()
+	if w != nil {
+		w.p.Unpark()
+	}
+}
+
+func (r *rawMutex) poisoned() bool { return r.state.Load()&mutexPoisoned != 0 }
+func (r *rawMutex) clearPoison()   { r.state.And(^mutexPoisoned) }

@@ -1,0 +1,278 @@
+package shared
+
+import (
+	"sync/atomic"
+
+	"github.com/fearlessgo/fearless/internal/sched"
+)
+
+const (
+	opRead     sched.Op = "shared.RwLock.Read"
+	opTryRead  sched.Op = "shared.RwLock.TryRead"
+	opWrite    sched.Op = "shared.RwLock.Write"
+	opTryWrite sched.Op = "shared.RwLock.TryWrite"
+	opRUnlock  sched.Op = "shared.RwLock.ReadUnlock"
+	opWUnlock  sched.Op = "shared.RwLock.WriteUnlock"
+	opRwLock   sched.Op = "shared.RwLock"
+)
+
+// An RwLock owns a value of type T and lets either any number of readers
+// or one writer reach it, like Rust's std::sync::RwLock. The zero value is
+// an unlocked RwLock holding T's zero value. An RwLock must not be copied
+// after first use.
+//
+// It prefers writers: once a writer waits, new readers wait behind it, so
+// a stream of readers cannot starve a writer; the readers waiting when the
+// writer unlocks go before the next writer. Because of that, a goroutine
+// must not Read while it already holds a read lock of the same RwLock: a
+// writer arriving in between deadlocks both (deadlock detection reports it).
+//
+// A writer that panics while holding its guard poisons the lock, as for
+// Mutex; a panicking reader does not, since it cannot have changed the
+// value. Blocked goroutines park durably.
+type RwLock[T any] struct {
+	_    noCopy
+	raw  rawRWLock
+	node atomic.Pointer[lockNode]
+	data T
+}
+
+// NewRwLock returns an RwLock that owns v.
+func NewRwLock[T any](v T) *RwLock[T] { return &RwLock[T]{data: v} }
+
+// A ReadGuard is a read lock: Get reaches the value, read only, until
+// Unlock. Like a MutexGuard, it may change hands but not be shared.
+type ReadGuard[T any] struct {
+	l    *RwLock[T]
+	held *gstate
+}
+
+// A WriteGuard is the write lock: Get reaches the value until Unlock. Like
+// a MutexGuard, it may change hands but not be shared.
+type WriteGuard[T any] struct {
+	l    *RwLock[T]
+	held *gstate
+}
+
+// Read blocks while a writer holds or waits for l, then returns a read
+// guard. The error is nil or ErrPoisoned (the guard is valid either way).
+func (l *RwLock[T]) Read() (*ReadGuard[T], error) {
+	// The four lock methods inline, so guards live on the caller's stack.
+	return l.read(&ReadGuard[T]{l: l}, false)
+}
+
+// TryRead returns a read guard if no writer holds or waits for l, and
+// ErrWouldBlock (with no guard) otherwise.
+func (l *RwLock[T]) TryRead() (*ReadGuard[T], error) {
+	return l.read(&ReadGuard[T]{l: l}, true)
+}
+
+// Write blocks until no reader or writer holds l, then returns the write
+// guard. The error is nil or ErrPoisoned (the guard is valid either way).
+func (l *RwLock[T]) Write() (*WriteGuard[T], error) {
+	return l.write(&WriteGuard[T]{l: l}, false)
+}
+
+// TryWrite returns the write guard if l is free, and ErrWouldBlock (with
+// no guard) otherwise.
+func (l *RwLock[T]) TryWrite() (*WriteGuard[T], error) {
+	return l.write(&WriteGuard[T]{l: l}, true)
+}
+
+func (l *RwLock[T]) read(g *ReadGuard[T], try bool) (*ReadGuard[T], error) {
+	switch {
+	case slowPath():
+		if err := l.lockSlow(&g.held, false, try); err != nil {
+			if err == ErrWouldBlock {
+				return nil, err
+			}
+			return g, err
+		}
+		return g, nil
+	case try:
+		if !l.raw.tryRLock() {
+			return nil, ErrWouldBlock
+		}
+	default:
+		l.raw.rlock()
+	}
+	return g, poisonErr(l.raw.poisoned.Load())
+}
+
+func (l *RwLock[T]) write(g *WriteGuard[T], try bool) (*WriteGuard[T], error) {
+	switch {
+	case slowPath():
+		if err := l.lockSlow(&g.held, true, try); err != nil {
+			if err == ErrWouldBlock {
+				return nil, err
+			}
+			return g, err
+		}
+		return g, nil
+	case try:
+		if !l.raw.tryLock() {
+			return nil, ErrWouldBlock
+		}
+	default:
+		l.raw.lock()
+	}
+	return g, poisonErr(l.raw.poisoned.Load())
+}
+
+// lockSlow takes a read or write lock the long way: the switch point,
+// deadlock detection and the wait.
+func (l *RwLock[T]) lockSlow(held **gstate, write, isTry bool) error {
+	switch {
+	case write && isTry:
+		sched.Point(opTryWrite, l)
+	case write:
+		sched.Point(opWrite, l)
+	case isTry:
+		sched.Point(opTryRead, l)
+	default:
+		sched.Point(opRead, l)
+	}
+	var try func() bool
+	var wait func()
+	if write {
+		try, wait = l.raw.tryLock, l.raw.lock
+	} else {
+		try, wait = l.raw.tryRLock, l.raw.rlock
+	}
+	if detecting.Load() {
+		if *held = acquireTracked(nodeOf(&l.node, l), isTry, try, wait); *held == nil {
+			return ErrWouldBlock
+		}
+	} else if !try() {
+		if isTry {
+			return ErrWouldBlock
+		}
+		wait()
+	}
+	return poisonErr(l.raw.poisoned.Load())
+}
+
+// IsPoisoned reports whether a writer panicked while holding l.
+func (l *RwLock[T]) IsPoisoned() bool {
+	sched.Point(opRwLock, l)
+	return l.raw.poisoned.Load()
+}
+
+// ClearPoison marks l as no longer poisoned.
+func (l *RwLock[T]) ClearPoison() {
+	sched.Point(opRwLock, l)
+	l.raw.poisoned.Store(false)
+}
+
+// Load returns a copy of the value, taken under a read lock. On a poisoned
+// RwLock it returns the value and ErrPoisoned.
+func (l *RwLock[T]) Load() (T, error) {
+	g, err := l.Read()
+	v := l.data
+	g.Unlock()
+	return v, err
+}
+
+// Set stores v under the write lock. A poisoned RwLock keeps its value and
+// Set returns ErrPoisoned.
+func (l *RwLock[T]) Set(v T) error {
+	g, err := l.Write()
+	if err == nil {
+		l.data = v
+	}
+	g.Unlock()
+	return err
+}
+
+// Replace stores v under the write lock and returns the value it replaced.
+// A poisoned RwLock keeps its value and Replace returns v back with
+// ErrPoisoned.
+func (l *RwLock[T]) Replace(v T) (T, error) {
+	g, err := l.Write()
+	if err == nil {
+		v, l.data = l.data, v
+	}
+	g.Unlock()
+	return v, err
+}
+
+// String formats l like Rust's Debug: "RwLock { data: [1, 2, 3] }", with
+// <locked> while a writer holds or waits for it and ", poisoned: true" when
+// poisoned. It does not wait.
+func (l *RwLock[T]) String() string {
+	g, err := l.TryRead()
+	if err == ErrWouldBlock {
+		return lockString("RwLock", "<locked>", l.raw.poisoned.Load())
+	}
+	defer g.Unlock()
+	return lockString("RwLock", debugString(&l.data), err != nil)
+}
+
+// Get returns the value, to be read only while the guard is locked. It
+// panics if the guard was unlocked.
+func (g *ReadGuard[T]) Get() *T {
+	if g.l == nil {
+		panic("shared: ReadGuard.Get after Unlock; keep the guard locked while using the value")
+	}
+	return &g.l.data
+}
+
+// String formats the guarded value like Rust's Debug.
+func (g *ReadGuard[T]) String() string { return debugString(g.Get()) }
+
+// Unlock releases the read lock. It is idempotent. A reader's panic does
+// not poison the lock.
+func (g *ReadGuard[T]) Unlock() {
+	l := g.l
+	if l == nil {
+		return
+	}
+	if g.held != nil || slowPath() {
+		sched.Point(opRUnlock, l)
+		if g.held != nil {
+			releaseHeld(g.held, l.node.Load())
+			g.held = nil
+		}
+	}
+	g.l = nil
+	l.raw.runlock()
+}
+
+// Get returns the value, to be read and written while the guard is locked.
+// It panics if the guard was unlocked.
+func (g *WriteGuard[T]) Get() *T {
+	if g.l == nil {
+		panic("shared: WriteGuard.Get after Unlock; keep the guard locked while using the value")
+	}
+	return &g.l.data
+}
+
+// String formats the guarded value like Rust's Debug.
+func (g *WriteGuard[T]) String() string { return debugString(g.Get()) }
+
+// Unlock releases the write lock. It is idempotent. As for MutexGuard, a
+// deferred Unlock (defer g.Unlock()) that runs because the goroutine is
+// panicking poisons the lock and lets the panic go on.
+func (g *WriteGuard[T]) Unlock() {
+	if r := recover(); r != nil {
+		g.release(true)
+		panic(r)
+	}
+	g.release(false)
+}
+
+func (g *WriteGuard[T]) release(poison bool) {
+	l := g.l
+	if l == nil {
+		return
+	}
+	if g.held != nil || slowPath() {
+		sched.Point(opWUnlock, l)
+		if g.held != nil {
+			releaseHeld(g.held, l.node.Load())
+			g.held = nil
+		}
+	}
+	g.l = nil
+	l.raw.unlock(poison)
+}
