@@ -278,11 +278,15 @@ func (s *syncWaker[T]) unregister(w *waiter) {
 	s.mu.Unlock()
 }
 
-// notify wakes one waiter, if any waits.
+// notify wakes one waiter, if any waits. It is small enough to be inlined
+// into every send and receive, which mostly find nobody waiting.
 func (s *syncWaker[T]) notify() {
-	if !s.waiting.Load() {
-		return
+	if s.waiting.Load() {
+		s.wakeOne()
 	}
+}
+
+func (s *syncWaker[T]) wakeOne() {
 	s.mu.Lock()
 	e, unpark := s.q.selectOne()
 	s.waiting.Store(len(s.q.entries) > 0)
