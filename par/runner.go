@@ -1,0 +1,142 @@
+package par
+
+import (
+	"runtime/debug"
+	"sync/atomic"
+
+	"github.com/fearlessgo/fearless/internal/sched"
+	"github.com/fearlessgo/fearless/thread"
+)
+
+// A runner is one parallel run over [base, base+len): one span per
+// goroutine, each taken in batches from its front and stolen from its back.
+type runner struct {
+	base    int
+	grain   int
+	body    func(w, lo, hi int)
+	spans   []span
+	stop    atomic.Bool // set on the first panic: take no more batches
+	failure atomic.Pointer[thread.PanicError]
+	pending atomic.Int32 // goroutines still working, the caller included
+	parker  *sched.Parker
+}
+
+// newRunner splits [lo, hi) evenly into min(procs, hi-lo) spans.
+func newRunner(lo, hi, procs, grain int, body func(w, lo, hi int)) *runner {
+	m := hi - lo
+	w := min(procs, m)
+	r := &runner{
+		base:   lo,
+		body:   body,
+		spans:  make([]span, w),
+		parker: sched.NewParker(),
+	}
+	// Keep at least 16 batches per goroutine, so the tail balances even when
+	// the estimate was too low.
+	r.grain = max(1, min(grain, m/(16*w)))
+	for i := range r.spans {
+		r.spans[i].r.Store(pack(m*i/w, m*(i+1)/w))
+	}
+	return r
+}
+
+// lead starts the helpers, works as goroutine 0 and waits for the helpers.
+// A panic in the caller's own batches is left to leaderFailed.
+func (r *runner) lead() {
+	r.pending.Store(int32(len(r.spans)))
+	for i := 1; i < len(r.spans); i++ {
+		sched.Go(func() { r.help(i) })
+	}
+	r.work(0)
+	r.wait()
+}
+
+// leaderFailed is called when the caller's own batch panicked (v != nil) or
+// called runtime.Goexit (v == nil): it stops and waits for the helpers, then
+// panics with the first failure, or lets Goexit go on.
+func (r *runner) leaderFailed(v any) {
+	if v != nil {
+		r.fail(panicError(v, callerName()))
+	} else {
+		r.stop.Store(true)
+	}
+	r.wait()
+	if v != nil {
+		panic(r.failure.Load())
+	}
+}
+
+func (r *runner) wait() {
+	if r.pending.Add(-1) != 0 {
+		r.parker.Park()
+	}
+}
+
+func (r *runner) help(w int) {
+	returned := false
+	defer func() {
+		if !returned {
+			v := recover()
+			if v == nil {
+				r.fail(&thread.PanicError{Value: thread.ErrGoexit, Thread: helperName})
+			} else {
+				r.fail(panicError(v, helperName))
+			}
+		}
+		if r.pending.Add(-1) == 0 {
+			r.parker.Unpark()
+		}
+	}()
+	r.work(w)
+	returned = true
+}
+
+func (r *runner) fail(e *thread.PanicError) {
+	r.failure.CompareAndSwap(nil, e)
+	r.stop.Store(true)
+}
+
+// work takes batches from span w, then steals, until nothing is left.
+func (r *runner) work(w int) {
+	own := &r.spans[w]
+	for !r.stop.Load() {
+		lo, hi, ok := own.claim(r.grain)
+		if !ok {
+			if !r.steal(w) {
+				return
+			}
+			continue
+		}
+		r.body(w, r.base+lo, r.base+hi)
+	}
+}
+
+// steal moves the back half of another goroutine's span into span w, which
+// is empty. It reports false when every span is empty: what is left is
+// already claimed and will be done by whoever claimed it.
+func (r *runner) steal(w int) bool {
+	for i := 1; i < len(r.spans); i++ {
+		victim := &r.spans[(w+i)%len(r.spans)]
+		if lo, hi, ok := victim.split(); ok {
+			r.spans[w].r.Store(pack(lo, hi))
+			return true
+		}
+	}
+	return false
+}
+
+// helperName is the thread name that a panic on a helper reports.
+const helperName = "par worker"
+
+func panicError(v any, name string) *thread.PanicError {
+	return &thread.PanicError{Value: v, Stack: debug.Stack(), Thread: name}
+}
+
+// callerName names the calling goroutine for a PanicError. It is slow (it
+// reads the goroutine's trace) and only used on the way out of a panic.
+func callerName() string {
+	if name := thread.Current().Name(); name != "" {
+		return name
+	}
+	return "<unnamed>"
+}

@@ -1,0 +1,19 @@
+// Package pool runs tasks on a fixed set of worker threads that share one
+// queue, like the seeds' worker pool: an mpsc channel whose one receiver the
+// workers share, and thread.Spawn threads that loop on it until it
+// disconnects.
+//
+// Go queues a function; Submit queues one with a result and returns a
+// *thread.JoinHandle whose Join gives the result, or the task's panic as a
+// *thread.PanicError. A panic in a task never ends its worker or the
+// process. Close stops new work, lets every queued task run, and returns when
+// all workers have ended; Go and Submit after Close return ErrClosed.
+//
+// By default the queue is unbounded and Go never blocks. QueueSize bounds it:
+// Go and Submit then block while it is full, or fail at once with ErrFull
+// when FailWhenFull is given. Context ties the pool to a context: once it is
+// done, the pool refuses new work and drops the tasks still queued (their
+// handles return ErrDropped), while tasks already running finish.
+//
+// Every method is safe for concurrent use, including from inside tasks.
+package pool

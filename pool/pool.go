@@ -1,0 +1,285 @@
+package pool
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"runtime/debug"
+	"strconv"
+	"sync/atomic"
+
+	"github.com/fearlessgo/fearless/internal/sched"
+	"github.com/fearlessgo/fearless/mpsc"
+	"github.com/fearlessgo/fearless/thread"
+)
+
+// A Pool is a fixed set of worker threads taking tasks from one queue. Its
+// methods are safe for concurrent use. Close it when done: its workers are
+// threads that wait for work until then.
+type Pool struct {
+	// Exactly one of tx (unbounded) and stx (bounded) is set.
+	tx  *mpsc.Sender[job]
+	stx *mpsc.SyncSender[job]
+	rx  *mpsc.Receiver[job]
+
+	// state counts the Go and Submit calls in flight, with closedBit set
+	// once the pool stops taking work; the closer waits for the count to
+	// drain to zero before it closes the queue, so that nothing is queued
+	// behind the workers' backs.
+	state  atomic.Int64
+	closer *sched.Parker
+
+	ctx         context.Context    // the user's, nil if none: ends the pool
+	sendCtx     context.Context    // bounded queues: done when the pool stops taking work
+	cancelSends context.CancelFunc // nil for unbounded queues
+	failFast    bool
+	onPanic     func(*thread.PanicError)
+
+	// One slot per worker: a worker that a task ends with runtime.Goexit
+	// puts its replacement in its slot before it goes.
+	workers []atomic.Pointer[thread.JoinHandle[struct{}]]
+}
+
+const closedBit = 1 << 62
+
+// A job is one queued task. A task from Go has no drop and may panic; one
+// from Submit has a drop, and its run never panics.
+type job struct {
+	run  func()
+	drop dropper
+}
+
+// A dropper completes a task's handle with an error instead of running it.
+type dropper interface{ drop(err error) }
+
+// New starts a pool of workers threads with an unbounded queue. workers == 0
+// means one worker per GOMAXPROCS; a negative count panics.
+func New(workers int) *Pool { return NewWithOptions(workers) }
+
+// NewWithOptions is New with options: QueueSize, FailWhenFull, Context,
+// OnPanic.
+func NewWithOptions(workers int, opts ...Option) *Pool {
+	if workers < 0 {
+		panic(fmt.Sprintf("pool: New needs workers >= 0 (0 means one per GOMAXPROCS), got %d", workers))
+	}
+	if workers == 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	var c config
+	for _, o := range opts {
+		o(&c)
+	}
+	p := &Pool{closer: sched.NewParker(), ctx: c.ctx, failFast: c.failFast, onPanic: c.onPanic}
+	sched.Point("pool.New", p)
+	if c.bounded {
+		p.stx, p.rx = mpsc.SyncChannel[job](c.queue)
+		parent := c.ctx
+		if parent == nil {
+			parent = context.Background()
+		}
+		p.sendCtx, p.cancelSends = context.WithCancel(parent)
+	} else {
+		p.tx, p.rx = mpsc.Channel[job]()
+	}
+	p.workers = make([]atomic.Pointer[thread.JoinHandle[struct{}]], workers)
+	for i := range p.workers {
+		p.spawn(i)
+	}
+	return p
+}
+
+// spawn starts the worker of slot i.
+func (p *Pool) spawn(i int) {
+	b := thread.NewBuilder().Name("pool-worker-" + strconv.Itoa(i))
+	h, _ := thread.SpawnWith(b, func() struct{} {
+		returned := false
+		defer func() {
+			if !returned { // runtime.Goexit in a task: this goroutine is ending
+				p.spawn(i)
+			}
+		}()
+		p.work()
+		returned = true
+		return struct{}{}
+	})
+	p.workers[i].Store(h)
+}
+
+// Workers returns the number of worker threads.
+func (p *Pool) Workers() int { return len(p.workers) }
+
+// Go queues f to run on a worker. It returns nil once f is queued; an error
+// matching ErrClosed after Close (or once the pool's context is done); with a
+// bounded queue, it blocks while the queue is full, or returns an error
+// matching ErrFull with FailWhenFull. A panic in f is reported (see OnPanic)
+// and does not end the worker. A nil f panics.
+func (p *Pool) Go(f func()) error {
+	sched.Point("pool.Go", p)
+	if f == nil {
+		panic("pool: Go called with a nil function")
+	}
+	return p.send(job{run: f})
+}
+
+// Close stops the pool from taking new work, lets every task already queued
+// run, and returns when all workers have ended. It is idempotent, and safe
+// to call from several goroutines. Called from one of the pool's own tasks,
+// it returns when every other worker has ended, as a worker cannot wait for
+// itself; the calling task's worker ends when the task returns.
+func (p *Pool) Close() {
+	sched.Point("pool.Close", p)
+	p.shutdown()
+	var self *thread.Thread
+	for i := range p.workers {
+		for w := p.workers[i].Load(); ; {
+			if !w.IsFinished() && self == nil {
+				self = thread.Current()
+			}
+			if self != nil && w.Thread().ID() == self.ID() {
+				break
+			}
+			w.Join()
+			next := p.workers[i].Load()
+			if next == w {
+				break
+			}
+			w = next // it was replaced
+		}
+	}
+}
+
+// send queues j unless the pool stopped taking work.
+func (p *Pool) send(j job) error {
+	if p.state.Add(1)&closedBit != 0 {
+		p.leave()
+		return p.closedError()
+	}
+	err := p.push(j)
+	p.leave()
+	return err
+}
+
+func (p *Pool) leave() {
+	if p.state.Add(-1) == closedBit {
+		p.closer.Unpark() // the closer may be waiting for the last one out
+	}
+}
+
+func (p *Pool) push(j job) error {
+	if p.ctx != nil && p.ctx.Err() != nil {
+		return p.closedError()
+	}
+	var err error
+	switch {
+	case p.tx != nil:
+		err = p.tx.Send(j)
+	case p.failFast:
+		err = p.stx.TrySend(j)
+	default:
+		err = p.stx.SendContext(p.sendCtx, j)
+	}
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, mpsc.ErrFull):
+		return ErrFull
+	default: // the pool stopped while the send waited
+		return p.closedError()
+	}
+}
+
+func (p *Pool) closedError() error {
+	if p.ctx != nil && p.ctx.Err() != nil {
+		return fmt.Errorf("%w: %w", ErrClosed, context.Cause(p.ctx))
+	}
+	return ErrClosed
+}
+
+// shutdown stops the pool taking work: the first caller marks it closed,
+// wakes blocked senders, waits for the calls in flight and closes the queue,
+// after which the workers end once it is empty. Later callers return at once.
+func (p *Pool) shutdown() {
+	for {
+		s := p.state.Load()
+		if s&closedBit != 0 {
+			return
+		}
+		if p.state.CompareAndSwap(s, s|closedBit) {
+			break
+		}
+	}
+	if p.cancelSends != nil {
+		p.cancelSends()
+	}
+	for p.state.Load() != closedBit {
+		p.closer.Park()
+	}
+	if p.tx != nil {
+		p.tx.Close()
+	} else {
+		p.stx.Close()
+	}
+}
+
+// work is a worker's life: run tasks until the queue disconnects or the
+// pool's context ends, then drop what is left.
+func (p *Pool) work() {
+	for !p.serve() {
+	}
+	if p.ctx == nil || p.ctx.Err() == nil {
+		return
+	}
+	p.shutdown()
+	err := fmt.Errorf("%w: %w", ErrDropped, context.Cause(p.ctx))
+	for {
+		j, rerr := p.rx.Recv()
+		if rerr != nil {
+			return
+		}
+		if j.drop != nil {
+			j.drop.drop(err)
+		}
+	}
+}
+
+// serve runs tasks until the queue disconnects or the context ends, and
+// returns true then. When a task from Go panics, it reports the panic and
+// returns false, so that the worker goes on with a fresh serve: the deferred
+// recover is set up once per panic, not once per task.
+func (p *Pool) serve() (ended bool) {
+	var fromGo bool // the running task came from Go: its panic is ours to report
+	defer func() {
+		if ended {
+			return
+		}
+		v := recover()
+		if !fromGo {
+			return // Submit's run never panics: this is its task's runtime.Goexit
+		}
+		if v == nil {
+			v = thread.ErrGoexit // the goroutine is ending: spawn replaces it
+		}
+		p.report(&thread.PanicError{Value: v, Stack: debug.Stack(), Thread: thread.Current().Name()})
+	}()
+	for {
+		var j job
+		var err error
+		if p.ctx == nil {
+			j, err = p.rx.Recv()
+		} else {
+			j, err = p.rx.RecvContext(p.ctx)
+			if err == nil && p.ctx.Err() != nil {
+				if j.drop != nil {
+					j.drop.drop(fmt.Errorf("%w: %w", ErrDropped, context.Cause(p.ctx)))
+				}
+				return true
+			}
+		}
+		if err != nil {
+			return true
+		}
+		fromGo = j.drop == nil
+		j.run()
+	}
+}
