@@ -190,15 +190,18 @@ func TestCloseFromInsideATask(t *testing.T) {
 	leak.Check(t)
 	p := New(2)
 	var ran atomic.Int32
-	gate := make(chan struct{})
+	submitted := make(chan struct{})
 	h, _ := Submit(p, func() int32 {
-		close(gate)
+		<-submitted
 		p.Close() // waits for the other worker, which runs the rest, not for itself
 		return ran.Load()
 	})
 	for range 20 {
-		p.Go(func() { <-gate; ran.Add(1) })
+		if err := p.Go(func() { ran.Add(1) }); err != nil {
+			t.Fatal(err)
+		}
 	}
+	close(submitted)
 	if v, err := h.Join(); err != nil || v != 20 {
 		t.Fatalf("Close inside a task returned with %d of 20 others done (%v)", v, err)
 	}
