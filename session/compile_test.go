@@ -2,11 +2,11 @@ package session_test
 
 import (
 	"fmt"
+	"github.com/fearlessgo/fearless/internal/gocmd"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"strings"
 	"testing"
 )
@@ -189,8 +189,8 @@ const okProgram = header + `func main() {
 // repository through a replace directive, with no network, and checks that
 // the compiler rejects the marked line with the expected message.
 func TestCompileErrors(t *testing.T) {
-	gotool := goTool(t)
-	root := moduleRoot(t)
+	gotool := gocmd.Path(t)
+	root := gocmd.ModuleRoot(t)
 	dir := t.TempDir()
 	write(t, filepath.Join(dir, "go.mod"), fmt.Sprintf(`module sessioncheck
 
@@ -226,35 +226,6 @@ replace github.com/fearlessgo/fearless => %s
 			}
 		})
 	}
-}
-
-// goTool returns the go command that runs this test.
-func goTool(t *testing.T) string {
-	t.Helper()
-	if p := filepath.Join(runtime.GOROOT(), "bin", "go"); fileExists(p) {
-		return p
-	}
-	p, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("no go command to run the compiler with")
-	}
-	return p
-}
-
-func moduleRoot(t *testing.T) string {
-	t.Helper()
-	dir, err := filepath.Abs(".")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for !fileExists(filepath.Join(dir, "go.mod")) {
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test's directory")
-		}
-		dir = parent
-	}
-	return dir
 }
 
 // goBuild runs go build in dir with everything that could reach the
@@ -306,9 +277,4 @@ func write(t *testing.T, path, content string) {
 	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
 		t.Fatal(err)
 	}
-}
-
-func fileExists(p string) bool {
-	_, err := os.Stat(p)
-	return err == nil
 }

@@ -3,10 +3,10 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"github.com/fearlessgo/fearless/internal/gocmd"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -185,7 +185,7 @@ func TestRunWritesTheFile(t *testing.T) {
 // with payloads from another package: built and run in a temporary module
 // that uses this repository, without the network.
 func TestGeneratedCodeRuns(t *testing.T) {
-	root := moduleRoot(t)
+	root := gocmd.ModuleRoot(t)
 	dir := t.TempDir()
 	write(t, filepath.Join(dir, "go.mod"), fmt.Sprintf(
 		"module gencheck\n\ngo 1.26\n\nrequire github.com/fearlessgo/fearless v0.0.0\n\nreplace github.com/fearlessgo/fearless => %s\n", root))
@@ -251,7 +251,7 @@ func main() {
 	fmt.Println(n, "asked")
 }
 `)
-	cmd := exec.Command(goTool(t), "run", ".")
+	cmd := exec.Command(gocmd.Path(t), "run", ".")
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod", "GOPROXY=off", "GOTOOLCHAIN=local", "GOSUMDB=off")
 	out, err := cmd.CombinedOutput()
@@ -266,7 +266,7 @@ func main() {
 // The generated file of the sessionsquares example is what its
 // go:generate line makes today.
 func TestExampleIsUpToDate(t *testing.T) {
-	dir := filepath.Join(moduleRoot(t), "examples", "sessionsquares")
+	dir := filepath.Join(gocmd.ModuleRoot(t), "examples", "sessionsquares")
 	src, err := os.ReadFile(filepath.Join(dir, "protocol.go"))
 	if err != nil {
 		t.Fatal(err)
@@ -321,42 +321,9 @@ func splitArgs(line string) ([]string, error) {
 	return args, nil
 }
 
-func goTool(t *testing.T) string {
-	t.Helper()
-	if p := filepath.Join(runtime.GOROOT(), "bin", "go"); fileExists(p) {
-		return p
-	}
-	p, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("no go command")
-	}
-	return p
-}
-
-func moduleRoot(t *testing.T) string {
-	t.Helper()
-	dir, err := filepath.Abs(".")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for !fileExists(filepath.Join(dir, "go.mod")) {
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test")
-		}
-		dir = parent
-	}
-	return dir
-}
-
 func write(t *testing.T, path, content string) {
 	t.Helper()
 	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
 		t.Fatal(err)
 	}
-}
-
-func fileExists(p string) bool {
-	_, err := os.Stat(p)
-	return err == nil
 }
