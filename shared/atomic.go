@@ -13,20 +13,24 @@ const (
 	opAtomicRMW   sched.Op = "shared.atomic.Update"
 )
 
-// cell is what the atomics of sync/atomic have in common; the model paths
-// below work on any of them.
+// Each method below is one sync/atomic operation behind one predictable
+// branch on a word of fastpath.go. Load and Store of the integer types are
+// written out to fit Go's inlining budget: the branch spelled inline, the
+// slow path in an out-of-line method. Everything else, a bad ordering or an
+// installed scheduler, goes the slow way through the functions in this
+// block: they check the ordering, then give the
+// scheduler its switch point and its memory model if it has one
+// (sched.Memory), keeping the real word up to date so that values stay
+// coherent when the model stops.
+
+// cell is what the atomics of sync/atomic have in common.
 type cell[V comparable] interface {
 	Load() V
 	Store(V)
 }
 
-// Each atomic type below checks its orderings and, when a scheduler is
-// installed, takes the model path: a switch point, then the scheduler's
-// memory model if it has one (sched.Memory), with the real word kept up to
-// date so that values stay coherent when the model stops. Otherwise it is
-// one sync/atomic operation.
-
-func modelLoad[V comparable, C cell[V]](c C, loc any, o Ordering) V {
+func slowLoad[V comparable, C cell[V]](c C, loc any, typ string, o Ordering) V {
+	checkOrdering(typ, "Load", o, loadOrderings)
 	sched.Point(opAtomicLoad, loc)
 	if mem := sched.ActiveMemory(); mem != nil {
 		return mem.Load(loc, int(o), c.Load()).(V)
@@ -34,7 +38,8 @@ func modelLoad[V comparable, C cell[V]](c C, loc any, o Ordering) V {
 	return c.Load()
 }
 
-func modelStore[V comparable, C cell[V]](c C, loc any, v V, o Ordering) {
+func slowStore[V comparable, C cell[V]](c C, loc any, typ string, v V, o Ordering) {
+	checkOrdering(typ, "Store", o, storeOrderings)
 	sched.Point(opAtomicStore, loc)
 	if mem := sched.ActiveMemory(); mem != nil {
 		mem.Store(loc, int(o), v, c.Load())
@@ -42,10 +47,28 @@ func modelStore[V comparable, C cell[V]](c C, loc any, v V, o Ordering) {
 	c.Store(v)
 }
 
-// modelUpdate is a read-modify-write: f gets the latest value and returns
+func slowAdd[V ~int64 | ~uint64, C cell[V]](c C, loc any, typ string, delta V, o Ordering) V {
+	checkOrdering(typ, "Add", o, rmwOrderings)
+	old, _ := slowUpdate(c, loc, o, o, func(v V) (V, bool) { return v + delta, true })
+	return old + delta
+}
+
+func slowSwap[V comparable, C cell[V]](c C, loc any, typ string, v V, o Ordering) V {
+	checkOrdering(typ, "Swap", o, rmwOrderings)
+	old, _ := slowUpdate(c, loc, o, o, func(V) (V, bool) { return v, true })
+	return old
+}
+
+func slowCompareExchange[V comparable, C cell[V]](c C, loc any, typ string, old, new V, success, failure Ordering) (V, bool) {
+	checkOrdering(typ, "CompareExchange", success, rmwOrderings)
+	checkFailure(typ, failure)
+	return slowUpdate(c, loc, success, failure, func(v V) (V, bool) { return new, v == old })
+}
+
+// slowUpdate is a read-modify-write: f gets the latest value and returns
 // the new one and whether to store it. It returns the value read and
 // whether it stored.
-func modelUpdate[V comparable, C cell[V]](c C, loc any, success, failure Ordering, f func(V) (V, bool)) (V, bool) {
+func slowUpdate[V comparable, C cell[V]](c C, loc any, success, failure Ordering, f func(V) (V, bool)) (V, bool) {
 	sched.Point(opAtomicRMW, loc)
 	if mem := sched.ActiveMemory(); mem != nil {
 		var stored bool
@@ -59,7 +82,8 @@ func modelUpdate[V comparable, C cell[V]](c C, loc any, success, failure Orderin
 		}
 		return old.(V), stored
 	}
-	// One goroutine runs at a time under a scheduler, so this is atomic.
+	// Without a scheduler this runs only for a bad ordering, which panicked
+	// above; with one, one goroutine runs at a time, so this is atomic.
 	old := c.Load()
 	nv, ok := f(old)
 	if ok {
@@ -78,40 +102,34 @@ type AtomicInt64 struct {
 
 // Load returns the value. o must be Relaxed, Acquire or SeqCst.
 func (a *AtomicInt64) Load(o Ordering) int64 {
-	if !validLoad(o) || sched.Installed() {
-		checkOrdering("AtomicInt64", "Load", o, validLoad)
-		return modelLoad(&a.v, a, o)
+	if atomic.LoadUint32(&fastLoad)>>uint(o)&1 == 0 {
+		return a.loadSlow(o)
 	}
 	return a.v.Load()
 }
 
 // Store sets the value. o must be Relaxed, Release or SeqCst.
 func (a *AtomicInt64) Store(v int64, o Ordering) {
-	if !validStore(o) || sched.Installed() {
-		checkOrdering("AtomicInt64", "Store", o, validStore)
-		modelStore(&a.v, a, v, o)
-		return
+	if atomic.LoadUint32(&fastStore)>>uint(o)&1 != 0 {
+		a.v.Store(v)
+	} else {
+		a.storeSlow(v, o)
 	}
-	a.v.Store(v)
 }
 
 // Add adds delta and returns the new value, as sync/atomic does (Rust's
 // fetch_add returns the old one).
 func (a *AtomicInt64) Add(delta int64, o Ordering) int64 {
-	if !validRMW(o) || sched.Installed() {
-		checkOrdering("AtomicInt64", "Add", o, validRMW)
-		old, _ := modelUpdate(&a.v, a, o, o, func(v int64) (int64, bool) { return v + delta, true })
-		return old + delta
+	if !fast(&fastRMW, o) {
+		return slowAdd(&a.v, a, "AtomicInt64", delta, o)
 	}
 	return a.v.Add(delta)
 }
 
 // Swap sets the value and returns the old one.
 func (a *AtomicInt64) Swap(v int64, o Ordering) int64 {
-	if !validRMW(o) || sched.Installed() {
-		checkOrdering("AtomicInt64", "Swap", o, validRMW)
-		old, _ := modelUpdate(&a.v, a, o, o, func(int64) (int64, bool) { return v, true })
-		return old
+	if !fast(&fastRMW, o) {
+		return slowSwap(&a.v, a, "AtomicInt64", v, o)
 	}
 	return a.v.Swap(v)
 }
@@ -120,10 +138,8 @@ func (a *AtomicInt64) Swap(v int64, o Ordering) int64 {
 // it saw and whether it swapped. success orders the swap, failure the load
 // when there is none (Relaxed, Acquire or SeqCst).
 func (a *AtomicInt64) CompareExchange(old, new int64, success, failure Ordering) (int64, bool) {
-	if !validRMW(success) || !validLoad(failure) || sched.Installed() {
-		checkOrdering("AtomicInt64", "CompareExchange", success, validRMW)
-		checkFailure("AtomicInt64", failure)
-		return modelUpdate(&a.v, a, success, failure, func(v int64) (int64, bool) { return new, v == old })
+	if !fast(&fastRMW, success) || !fast(&fastLoad, failure) {
+		return slowCompareExchange(&a.v, a, "AtomicInt64", old, new, success, failure)
 	}
 	for {
 		if a.v.CompareAndSwap(old, new) {
@@ -138,6 +154,14 @@ func (a *AtomicInt64) CompareExchange(old, new int64, success, failure Ordering)
 // String formats the value, as Rust's Debug does for atomics.
 func (a *AtomicInt64) String() string { return fmt.Sprint(a.Load(SeqCst)) }
 
+// The slow paths of Load and Store, out of line (see the top of the file).
+
+//go:noinline
+func (a *AtomicInt64) loadSlow(o Ordering) int64 { return slowLoad(&a.v, a, "AtomicInt64", o) }
+
+//go:noinline
+func (a *AtomicInt64) storeSlow(v int64, o Ordering) { slowStore(&a.v, a, "AtomicInt64", v, o) }
+
 // AtomicUint64 is a uint64 updated atomically with an explicit memory
 // ordering, like Rust's AtomicU64 (and AtomicUsize on 64-bit targets). The
 // zero value is 0. It must not be copied after first use.
@@ -148,40 +172,34 @@ type AtomicUint64 struct {
 
 // Load returns the value. o must be Relaxed, Acquire or SeqCst.
 func (a *AtomicUint64) Load(o Ordering) uint64 {
-	if !validLoad(o) || sched.Installed() {
-		checkOrdering("AtomicUint64", "Load", o, validLoad)
-		return modelLoad(&a.v, a, o)
+	if atomic.LoadUint32(&fastLoad)>>uint(o)&1 == 0 {
+		return a.loadSlow(o)
 	}
 	return a.v.Load()
 }
 
 // Store sets the value. o must be Relaxed, Release or SeqCst.
 func (a *AtomicUint64) Store(v uint64, o Ordering) {
-	if !validStore(o) || sched.Installed() {
-		checkOrdering("AtomicUint64", "Store", o, validStore)
-		modelStore(&a.v, a, v, o)
-		return
+	if atomic.LoadUint32(&fastStore)>>uint(o)&1 != 0 {
+		a.v.Store(v)
+	} else {
+		a.storeSlow(v, o)
 	}
-	a.v.Store(v)
 }
 
 // Add adds delta (wrapping around) and returns the new value. To subtract
 // d, add ^(d-1).
 func (a *AtomicUint64) Add(delta uint64, o Ordering) uint64 {
-	if !validRMW(o) || sched.Installed() {
-		checkOrdering("AtomicUint64", "Add", o, validRMW)
-		old, _ := modelUpdate(&a.v, a, o, o, func(v uint64) (uint64, bool) { return v + delta, true })
-		return old + delta
+	if !fast(&fastRMW, o) {
+		return slowAdd(&a.v, a, "AtomicUint64", delta, o)
 	}
 	return a.v.Add(delta)
 }
 
 // Swap sets the value and returns the old one.
 func (a *AtomicUint64) Swap(v uint64, o Ordering) uint64 {
-	if !validRMW(o) || sched.Installed() {
-		checkOrdering("AtomicUint64", "Swap", o, validRMW)
-		old, _ := modelUpdate(&a.v, a, o, o, func(uint64) (uint64, bool) { return v, true })
-		return old
+	if !fast(&fastRMW, o) {
+		return slowSwap(&a.v, a, "AtomicUint64", v, o)
 	}
 	return a.v.Swap(v)
 }
@@ -189,10 +207,8 @@ func (a *AtomicUint64) Swap(v uint64, o Ordering) uint64 {
 // CompareExchange sets the value to new if it is old. It returns the value
 // it saw and whether it swapped.
 func (a *AtomicUint64) CompareExchange(old, new uint64, success, failure Ordering) (uint64, bool) {
-	if !validRMW(success) || !validLoad(failure) || sched.Installed() {
-		checkOrdering("AtomicUint64", "CompareExchange", success, validRMW)
-		checkFailure("AtomicUint64", failure)
-		return modelUpdate(&a.v, a, success, failure, func(v uint64) (uint64, bool) { return new, v == old })
+	if !fast(&fastRMW, success) || !fast(&fastLoad, failure) {
+		return slowCompareExchange(&a.v, a, "AtomicUint64", old, new, success, failure)
 	}
 	for {
 		if a.v.CompareAndSwap(old, new) {
@@ -207,6 +223,14 @@ func (a *AtomicUint64) CompareExchange(old, new uint64, success, failure Orderin
 // String formats the value, as Rust's Debug does for atomics.
 func (a *AtomicUint64) String() string { return fmt.Sprint(a.Load(SeqCst)) }
 
+// The slow paths of Load and Store, out of line (see the top of the file).
+
+//go:noinline
+func (a *AtomicUint64) loadSlow(o Ordering) uint64 { return slowLoad(&a.v, a, "AtomicUint64", o) }
+
+//go:noinline
+func (a *AtomicUint64) storeSlow(v uint64, o Ordering) { slowStore(&a.v, a, "AtomicUint64", v, o) }
+
 // AtomicBool is a bool updated atomically with an explicit memory
 // ordering, like Rust's AtomicBool. The zero value is false. It must not be
 // copied after first use.
@@ -217,29 +241,25 @@ type AtomicBool struct {
 
 // Load returns the value. o must be Relaxed, Acquire or SeqCst.
 func (a *AtomicBool) Load(o Ordering) bool {
-	if !validLoad(o) || sched.Installed() {
-		checkOrdering("AtomicBool", "Load", o, validLoad)
-		return modelLoad(&a.v, a, o)
+	if atomic.LoadUint32(&fastLoad)>>uint(o)&1 == 0 {
+		return a.loadSlow(o)
 	}
 	return a.v.Load()
 }
 
 // Store sets the value. o must be Relaxed, Release or SeqCst.
 func (a *AtomicBool) Store(v bool, o Ordering) {
-	if !validStore(o) || sched.Installed() {
-		checkOrdering("AtomicBool", "Store", o, validStore)
-		modelStore(&a.v, a, v, o)
-		return
+	if atomic.LoadUint32(&fastStore)>>uint(o)&1 != 0 {
+		a.v.Store(v)
+	} else {
+		a.storeSlow(v, o)
 	}
-	a.v.Store(v)
 }
 
 // Swap sets the value and returns the old one.
 func (a *AtomicBool) Swap(v bool, o Ordering) bool {
-	if !validRMW(o) || sched.Installed() {
-		checkOrdering("AtomicBool", "Swap", o, validRMW)
-		old, _ := modelUpdate(&a.v, a, o, o, func(bool) (bool, bool) { return v, true })
-		return old
+	if !fast(&fastRMW, o) {
+		return slowSwap(&a.v, a, "AtomicBool", v, o)
 	}
 	return a.v.Swap(v)
 }
@@ -247,10 +267,8 @@ func (a *AtomicBool) Swap(v bool, o Ordering) bool {
 // CompareExchange sets the value to new if it is old. It returns the value
 // it saw and whether it swapped.
 func (a *AtomicBool) CompareExchange(old, new bool, success, failure Ordering) (bool, bool) {
-	if !validRMW(success) || !validLoad(failure) || sched.Installed() {
-		checkOrdering("AtomicBool", "CompareExchange", success, validRMW)
-		checkFailure("AtomicBool", failure)
-		return modelUpdate(&a.v, a, success, failure, func(v bool) (bool, bool) { return new, v == old })
+	if !fast(&fastRMW, success) || !fast(&fastLoad, failure) {
+		return slowCompareExchange(&a.v, a, "AtomicBool", old, new, success, failure)
 	}
 	if a.v.CompareAndSwap(old, new) {
 		return old, true
@@ -262,6 +280,14 @@ func (a *AtomicBool) CompareExchange(old, new bool, success, failure Ordering) (
 // String formats the value, as Rust's Debug does for atomics.
 func (a *AtomicBool) String() string { return fmt.Sprint(a.Load(SeqCst)) }
 
+// The slow paths of Load and Store, out of line (see the top of the file).
+
+//go:noinline
+func (a *AtomicBool) loadSlow(o Ordering) bool { return slowLoad(&a.v, a, "AtomicBool", o) }
+
+//go:noinline
+func (a *AtomicBool) storeSlow(v bool, o Ordering) { slowStore(&a.v, a, "AtomicBool", v, o) }
+
 // AtomicPointer is a *T updated atomically with an explicit memory
 // ordering, like Rust's AtomicPtr. The zero value is nil. It must not be
 // copied after first use.
@@ -272,29 +298,25 @@ type AtomicPointer[T any] struct {
 
 // Load returns the pointer. o must be Relaxed, Acquire or SeqCst.
 func (a *AtomicPointer[T]) Load(o Ordering) *T {
-	if !validLoad(o) || sched.Installed() {
-		checkOrdering("AtomicPointer", "Load", o, validLoad)
-		return modelLoad(&a.v, a, o)
+	if atomic.LoadUint32(&fastLoad)>>uint(o)&1 == 0 {
+		return a.loadSlow(o)
 	}
 	return a.v.Load()
 }
 
 // Store sets the pointer. o must be Relaxed, Release or SeqCst.
 func (a *AtomicPointer[T]) Store(p *T, o Ordering) {
-	if !validStore(o) || sched.Installed() {
-		checkOrdering("AtomicPointer", "Store", o, validStore)
-		modelStore(&a.v, a, p, o)
-		return
+	if atomic.LoadUint32(&fastStore)>>uint(o)&1 != 0 {
+		a.v.Store(p)
+	} else {
+		a.storeSlow(p, o)
 	}
-	a.v.Store(p)
 }
 
 // Swap sets the pointer and returns the old one.
 func (a *AtomicPointer[T]) Swap(p *T, o Ordering) *T {
-	if !validRMW(o) || sched.Installed() {
-		checkOrdering("AtomicPointer", "Swap", o, validRMW)
-		old, _ := modelUpdate(&a.v, a, o, o, func(*T) (*T, bool) { return p, true })
-		return old
+	if !fast(&fastRMW, o) {
+		return slowSwap(&a.v, a, "AtomicPointer", p, o)
 	}
 	return a.v.Swap(p)
 }
@@ -302,10 +324,8 @@ func (a *AtomicPointer[T]) Swap(p *T, o Ordering) *T {
 // CompareExchange sets the pointer to new if it is old. It returns the
 // pointer it saw and whether it swapped.
 func (a *AtomicPointer[T]) CompareExchange(old, new *T, success, failure Ordering) (*T, bool) {
-	if !validRMW(success) || !validLoad(failure) || sched.Installed() {
-		checkOrdering("AtomicPointer", "CompareExchange", success, validRMW)
-		checkFailure("AtomicPointer", failure)
-		return modelUpdate(&a.v, a, success, failure, func(v *T) (*T, bool) { return new, v == old })
+	if !fast(&fastRMW, success) || !fast(&fastLoad, failure) {
+		return slowCompareExchange(&a.v, a, "AtomicPointer", old, new, success, failure)
 	}
 	for {
 		if a.v.CompareAndSwap(old, new) {
@@ -316,3 +336,11 @@ func (a *AtomicPointer[T]) CompareExchange(old, new *T, success, failure Orderin
 		}
 	}
 }
+
+// The slow paths of Load and Store, out of line (see the top of the file).
+
+//go:noinline
+func (a *AtomicPointer[T]) loadSlow(o Ordering) *T { return slowLoad(&a.v, a, "AtomicPointer", o) }
+
+//go:noinline
+func (a *AtomicPointer[T]) storeSlow(p *T, o Ordering) { slowStore(&a.v, a, "AtomicPointer", p, o) }

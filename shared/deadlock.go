@@ -61,7 +61,7 @@ func DetectDeadlocks(report func(*DeadlockReport)) (stop func()) {
 		graph.reset()
 	}
 	graph.reporters = append(graph.reporters[:len(graph.reporters):len(graph.reporters)], r)
-	detecting.Store(true)
+	setDetecting(true)
 	graph.mu.Unlock()
 
 	var once sync.Once
@@ -77,7 +77,7 @@ func DetectDeadlocks(report func(*DeadlockReport)) (stop func()) {
 			}
 			graph.reporters = rest
 			if len(rest) == 0 {
-				detecting.Store(false)
+				setDetecting(false)
 				graph.reset()
 			}
 		})

@@ -45,11 +45,6 @@ type MutexGuard[T any] struct {
 	held *gstate // deadlock detection: whose held locks to leave
 }
 
-// slowPath reports whether lock operations must leave the fast path: a
-// scheduler is installed, which needs the switch point and the parking, or
-// deadlock detection is on.
-func slowPath() bool { return sched.Installed() || detecting.Load() }
-
 // Lock blocks until it holds m and returns the guard. The error is nil or
 // ErrPoisoned; with ErrPoisoned the guard is valid and holds the lock all
 // the same.
@@ -66,8 +61,8 @@ func (m *Mutex[T]) TryLock() (*MutexGuard[T], error) {
 	return m.try(&MutexGuard[T]{m: m})
 }
 
-// lock takes m for g and returns g. Its fast path is one CAS behind two
-// predictable branches (is a scheduler installed, is detection on).
+// lock takes m for g and returns g. Its fast path is one CAS behind one
+// predictable branch.
 func (m *Mutex[T]) lock(g *MutexGuard[T]) (*MutexGuard[T], error) {
 	if slowPath() || !m.raw.state.CompareAndSwap(0, mutexLocked) {
 		return g, m.lockSlow(g, false)
@@ -219,9 +214,9 @@ func (g *MutexGuard[T]) Unlock() {
 	if m == nil {
 		return
 	}
-	// Detection that was turned on after Lock has nothing to undo, so
-	// only the guard tells whether to go the long way.
-	if g.held != nil || sched.Installed() || !m.raw.state.CompareAndSwap(mutexLocked, 0) {
+	// g.held is set when detection tracked this Lock; slowPath sends a
+	// scheduler's Unlock the long way too.
+	if g.held != nil || slowPath() || !m.raw.state.CompareAndSwap(mutexLocked, 0) {
 		g.release(false)
 		return
 	}

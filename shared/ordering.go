@@ -2,6 +2,7 @@ package shared
 
 import (
 	"fmt"
+	"sync/atomic"
 
 	"github.com/fearlessgo/fearless/internal/sched"
 )
@@ -51,16 +52,29 @@ func (o Ordering) String() string {
 	return fmt.Sprintf("Ordering(%d)", int(o))
 }
 
-// Which orderings each kind of operation accepts. Rust panics on the
-// others ("there is no such thing as a release load"), and so do we.
-func validLoad(o Ordering) bool  { return o == Relaxed || o == Acquire || o == SeqCst }
-func validStore(o Ordering) bool { return o == Relaxed || o == Release || o == SeqCst }
-func validRMW(o Ordering) bool   { return o >= Relaxed && o <= SeqCst }
+// The orderings each kind of operation accepts. Rust panics on the others
+// ("there is no such thing as a release load"), and so do we.
+const (
+	loadOrderings  orderings = 1<<Relaxed | 1<<Acquire | 1<<SeqCst
+	storeOrderings orderings = 1<<Relaxed | 1<<Release | 1<<SeqCst
+	rmwOrderings   orderings = 1<<Relaxed | 1<<Release | 1<<Acquire | 1<<AcqRel | 1<<SeqCst
+)
 
-func checkOrdering(typ, op string, o Ordering, valid func(Ordering) bool) {
-	if !valid(o) {
+// orderings is a set of Orderings, one bit each.
+type orderings uint
+
+// has reports whether o is in s; out-of-range values are in no set. With a
+// constant o, as in a.Load(Acquire), it folds away.
+func (s orderings) has(o Ordering) bool { return s>>uint(o)&1 != 0 }
+
+// fast reports whether an atomic operation with ordering o may be the
+// plain sync/atomic one; word is the kind's word in fastpath.go.
+func fast(word *uint32, o Ordering) bool { return atomic.LoadUint32(word)>>uint(o)&1 != 0 }
+
+func checkOrdering(typ, op string, o Ordering, ok orderings) {
+	if !ok.has(o) {
 		panic(fmt.Sprintf("shared: %s.%s with ordering %v: not allowed for a %s; use %s",
-			typ, op, o, opKind(op), allowed(valid)))
+			typ, op, o, opKind(op), ok))
 	}
 }
 
@@ -74,23 +88,24 @@ func opKind(op string) string {
 	return "read-modify-write"
 }
 
-func allowed(valid func(Ordering) bool) string {
-	s := ""
+// String lists the orderings of s, as "Relaxed, Acquire, SeqCst".
+func (s orderings) String() string {
+	list := ""
 	for o := Relaxed; o <= SeqCst; o++ {
-		if valid(o) {
-			if s != "" {
-				s += ", "
+		if s.has(o) {
+			if list != "" {
+				list += ", "
 			}
-			s += o.String()
+			list += o.String()
 		}
 	}
-	return s
+	return list
 }
 
 // checkFailure checks a compare-exchange's failure ordering, which is a
 // load's: it cannot be Release or AcqRel.
 func checkFailure(typ string, o Ordering) {
-	if !validLoad(o) {
+	if !loadOrderings.has(o) {
 		panic(fmt.Sprintf("shared: %s.CompareExchange with failure ordering %v: the failure is a load; use Relaxed, Acquire or SeqCst", typ, o))
 	}
 }

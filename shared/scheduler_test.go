@@ -112,3 +112,61 @@ func TestUnderAScheduler(t *testing.T) {
 		t.Errorf("%d Lock points for %d Locks", s.points[opLock], threads*rounds)
 	}
 }
+
+// The atomics and locks keep fast-path words (fastpath.go): every
+// operation must reach the scheduler while one is installed, and none once
+// it is gone.
+func TestFastPathsFollowTheScheduler(t *testing.T) {
+	s := &passThrough{points: map[sched.Op]int{}, tokens: map[*sched.Parker]chan struct{}{}}
+	ops := func() {
+		var i AtomicInt64
+		var u AtomicUint64
+		var b AtomicBool
+		var p AtomicPointer[int]
+		i.Store(1, SeqCst)
+		u.Store(1, SeqCst)
+		b.Store(true, SeqCst)
+		p.Store(new(int), SeqCst)
+		i.Load(Acquire)
+		u.Load(Acquire)
+		b.Load(Acquire)
+		p.Load(Acquire)
+		i.Add(1, Relaxed)
+		u.Add(1, Relaxed)
+		i.Swap(1, AcqRel)
+		u.Swap(1, AcqRel)
+		b.Swap(true, AcqRel)
+		p.Swap(nil, AcqRel)
+		i.CompareExchange(1, 2, SeqCst, Relaxed)
+		u.CompareExchange(1, 2, SeqCst, Relaxed)
+		b.CompareExchange(true, false, SeqCst, Relaxed)
+		p.CompareExchange(nil, nil, SeqCst, Relaxed)
+		g, _ := NewMutex(0).Lock()
+		g.Unlock()
+	}
+	sched.Install(s)
+	ops()
+	sched.Install(nil)
+	want := map[sched.Op]int{opAtomicStore: 4, opAtomicLoad: 4, opAtomicRMW: 10, opLock: 1, opUnlock: 1}
+	for op, n := range want {
+		if s.points[op] != n {
+			t.Errorf("%d switch points for %s under a scheduler, want %d (saw %v)", s.points[op], op, n, s.points)
+		}
+	}
+	clear(s.points)
+	ops()
+	if len(s.points) != 0 {
+		t.Errorf("switch points after the scheduler was removed: %v", s.points)
+	}
+	if slowPath() {
+		t.Error("locks stay on the slow path after the scheduler was removed")
+	}
+	stop := DetectDeadlocks(func(*DeadlockReport) {})
+	if !slowPath() {
+		t.Error("locks take the fast path while deadlock detection is on")
+	}
+	stop()
+	if slowPath() {
+		t.Error("locks stay on the slow path after deadlock detection stopped")
+	}
+}

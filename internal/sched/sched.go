@@ -45,11 +45,30 @@ func Install(s Scheduler) (previous Scheduler) {
 	var b *box
 	if s != nil {
 		b = &box{s}
+		notify(true)
 	}
-	if old := installed.Swap(b); old != nil {
+	old := installed.Swap(b)
+	if s == nil && old != nil {
+		notify(false)
+	}
+	if old != nil {
 		return old.s
 	}
 	return nil
+}
+
+// hooks are told when a scheduler comes and goes; see OnInstall.
+var hooks []func(installed bool)
+
+// OnInstall registers f to be called with true just before a scheduler is
+// installed and with false just after it is removed, for packages that keep
+// their own fast-path flags. Register only from init functions.
+func OnInstall(f func(installed bool)) { hooks = append(hooks, f) }
+
+func notify(installed bool) {
+	for _, f := range hooks {
+		f(installed)
+	}
 }
 
 // Active returns the installed scheduler, or nil.

@@ -3,6 +3,7 @@ package sched
 import (
 	"context"
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 )
@@ -77,5 +78,19 @@ func TestInstallRoutesThroughScheduler(t *testing.T) {
 	}
 	if Active() != nil {
 		t.Fatal("Active() after Install(nil) is not nil")
+	}
+}
+
+func TestOnInstallIsToldBeforeInstallAndAfterRemoval(t *testing.T) {
+	var seen []string
+	hooks = append(hooks[:len(hooks):len(hooks)], func(on bool) {
+		seen = append(seen, fmt.Sprintf("%v/installed=%v", on, Installed()))
+	})
+	defer func() { hooks = hooks[:len(hooks)-1] }()
+	Install(&recording{})
+	Install(nil)
+	want := []string{"true/installed=false", "false/installed=false"}
+	if fmt.Sprint(seen) != fmt.Sprint(want) {
+		t.Fatalf("hooks saw %v, want %v", seen, want)
 	}
 }
