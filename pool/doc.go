@@ -12,8 +12,9 @@
 // By default the queue is unbounded and Go never blocks. QueueSize bounds it:
 // Go and Submit then block while it is full, or fail at once with ErrFull
 // when FailWhenFull is given. Context ties the pool to a context: once it is
-// done, the pool refuses new work and drops the tasks still queued (their
-// handles return ErrDropped), while tasks already running finish.
+// done, the pool refuses new work and drops the tasks still queued (Join on
+// their handles returns an error matching ErrDropped), while tasks already
+// running finish.
 //
 // Every method is safe for concurrent use, including from inside tasks.
 package pool

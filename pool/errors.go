@@ -11,7 +11,8 @@ var (
 	// ErrFull: the queue was full and the pool was made with FailWhenFull.
 	ErrFull = errors.New("pool: queue full")
 	// ErrDropped: the task was queued but never ran, because the pool's
-	// context ended first. Join on its handle returns a *thread.PanicError
-	// that matches it, and the context's cause.
+	// context ended first. Join on its handle returns an error that
+	// matches it and the context's cause; it is not a *thread.PanicError,
+	// and nothing is reported through the panic hook.
 	ErrDropped = errors.New("pool: task dropped before it ran")
 )

@@ -43,16 +43,6 @@ type Pool struct {
 
 const closedBit = 1 << 62
 
-// A job is one queued task. A task from Go has no drop and may panic; one
-// from Submit has a drop, and its run never panics.
-type job struct {
-	run  func()
-	drop dropper
-}
-
-// A dropper completes a task's handle with an error instead of running it.
-type dropper interface{ drop(err error) }
-
 // New starts a pool of workers threads with an unbounded queue. workers == 0
 // means one worker per GOMAXPROCS; a negative count panics.
 func New(workers int) *Pool { return NewWithOptions(workers) }
@@ -237,8 +227,8 @@ func (p *Pool) work() {
 		if rerr != nil {
 			return
 		}
-		if j.drop != nil {
-			j.drop.drop(err)
+		if j.cancel != nil {
+			j.cancel(err)
 		}
 	}
 }
@@ -270,8 +260,8 @@ func (p *Pool) serve() (ended bool) {
 		} else {
 			j, err = p.rx.RecvContext(p.ctx)
 			if err == nil && p.ctx.Err() != nil {
-				if j.drop != nil {
-					j.drop.drop(fmt.Errorf("%w: %w", ErrDropped, context.Cause(p.ctx)))
+				if j.cancel != nil {
+					j.cancel(fmt.Errorf("%w: %w", ErrDropped, context.Cause(p.ctx)))
 				}
 				return true
 			}
@@ -279,7 +269,7 @@ func (p *Pool) serve() (ended bool) {
 		if err != nil {
 			return true
 		}
-		fromGo = j.drop == nil
+		fromGo = j.cancel == nil
 		j.run()
 	}
 }

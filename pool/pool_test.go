@@ -99,14 +99,23 @@ func TestGoPanicGoesToOnPanicAndWorkerLives(t *testing.T) {
 
 func TestGoPanicIsReportedThroughThreadHook(t *testing.T) {
 	leak.Check(t)
-	got := make(chan *thread.PanicError, 1)
+	got := make(chan *thread.PanicError, 2)
 	prev := thread.SetPanicHook(func(e *thread.PanicError) { got <- e })
 	defer thread.SetPanicHook(prev)
 	p := New(1)
 	defer p.Close()
 	p.Go(func() { panic("reported") })
-	if e := <-got; e.Value != "reported" {
-		t.Fatalf("hook got %v", e)
+	e := <-got
+	if e.Error() != "thread 'pool-worker-0' panicked: reported" || !strings.Contains(string(e.Stack), "TestGoPanicIsReported") {
+		t.Fatalf("hook got %v\n%s", e, e.Stack)
+	}
+	// The same worker runs the next task only after reporting: one report.
+	h, _ := Submit(p, func() int { return 1 })
+	h.Join()
+	select {
+	case e := <-got:
+		t.Fatalf("the hook was called again: %v", e)
+	default:
 	}
 }
 
@@ -312,6 +321,9 @@ func TestCloseReleasesABlockedGo(t *testing.T) {
 
 func TestContextDropsQueuedTasks(t *testing.T) {
 	leak.Check(t)
+	var hooked atomic.Int32
+	prev := thread.SetPanicHook(func(*thread.PanicError) { hooked.Add(1) })
+	defer thread.SetPanicHook(prev)
 	ctx, cancel := context.WithCancel(context.Background())
 	p := NewWithOptions(1, Context(ctx))
 	gate := make(chan struct{})
@@ -337,13 +349,27 @@ func TestContextDropsQueuedTasks(t *testing.T) {
 		t.Fatalf("the running task = %q, %v; it should finish", v, err)
 	}
 	for i, h := range queued {
-		if _, err := h.Join(); !errors.Is(err, ErrDropped) || !errors.Is(err, context.Canceled) {
-			t.Fatalf("queued task %d: Join = %v, want ErrDropped", i, err)
+		v, err := h.Join()
+		if v != 0 || !errors.Is(err, ErrDropped) || !errors.Is(err, context.Canceled) {
+			t.Fatalf("queued task %d: Join = %v, %v; want 0 and ErrDropped", i, v, err)
+		}
+		if err.Error() != "pool: task dropped before it ran: context canceled" {
+			t.Fatalf("queued task %d: Join error %q", i, err)
+		}
+		var pe *thread.PanicError
+		if errors.As(err, &pe) {
+			t.Fatalf("queued task %d: a dropped task's error is a PanicError: %v", i, err)
+		}
+		if !h.IsFinished() {
+			t.Fatalf("queued task %d: not finished after Join", i)
 		}
 	}
 	p.Close()
 	if goRan.Load() {
 		t.Fatal("a queued Go task ran after the context ended")
+	}
+	if n := hooked.Load(); n != 0 {
+		t.Fatalf("dropping tasks called the panic hook %d times", n)
 	}
 }
 

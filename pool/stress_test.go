@@ -125,8 +125,9 @@ func TestStressCancelWhileSubmitting(t *testing.T) {
 					if v, err := h.Join(); err == nil && v != i {
 						t.Errorf("Join = %d", v)
 					} else if err != nil {
-						if !errors.Is(err, ErrDropped) {
-							t.Errorf("Join = %v", err)
+						var pe *thread.PanicError
+						if !errors.Is(err, ErrDropped) || errors.As(err, &pe) {
+							t.Errorf("Join = %v, want ErrDropped and no PanicError", err)
 						}
 						dropped.Add(1)
 					}

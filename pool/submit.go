@@ -7,9 +7,10 @@ import (
 
 // Submit queues f to run on a worker of p and returns its handle: Join
 // waits for f and returns its result, or a *thread.PanicError when f
-// panicked (the worker goes on), or one matching ErrDropped when the pool's
-// context ended before f ran. Submit fails, and queues nothing, as p.Go
-// does. A nil f panics.
+// panicked (the worker goes on), or, when the pool's context ended before f
+// ran, an error matching ErrDropped and the context's cause (not a
+// PanicError: f never ran, and the panic hook is not called). Submit fails,
+// and queues nothing, as p.Go does. A nil f panics.
 //
 // The handle's Thread describes the task; thread.Current inside f returns
 // the worker. No goroutine is started per task.
@@ -18,8 +19,8 @@ func Submit[T any](p *Pool, f func() T) (*thread.JoinHandle[T], error) {
 		panic("pool: Submit called with a nil function")
 	}
 	sched.Point("pool.Submit", p)
-	h, t := newTask(f)
-	if err := p.send(job{run: t.run, drop: t}); err != nil {
+	h, run, cancel := thread.TaskWithCancel(f)
+	if err := p.send(job{run: run, cancel: cancel}); err != nil {
 		return nil, err
 	}
 	return h, nil

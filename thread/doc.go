@@ -9,6 +9,10 @@
 // in it has ended. Builder names a thread, records a stack size and can pin it
 // to one OS thread (Rust's 1:1 model) instead of Go's M:N scheduling. Current
 // tells a thread its name and id; Park and Unpark block and wake one thread.
+// For code that runs functions on goroutines of its own, such as a pool's
+// workers, Task and TaskWithCancel hand out a JoinHandle before the function
+// runs (or is dropped), and ReportPanic reports a panic it recovered through
+// the same hook.
 //
 // Every function here is safe for concurrent use.
 package thread

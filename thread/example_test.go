@@ -3,6 +3,7 @@ package thread_test
 import (
 	"errors"
 	"fmt"
+	"runtime/debug"
 
 	"github.com/fearlessgo/fearless/thread"
 )
@@ -71,4 +72,44 @@ func ExamplePark() {
 	h.Join()
 	fmt.Println(<-done)
 	// Output: true
+}
+
+func ExampleTaskWithCancel() {
+	// A queue that may drop work it accepted hands out each handle at once,
+	// then either runs the task or cancels it; only the first call counts.
+	errStopped := errors.New("queue stopped")
+	kept, run, _ := thread.TaskWithCancel(func() int { return 7 })
+	dropped, _, cancel := thread.TaskWithCancel(func() int { return 8 })
+	run()              // a worker took the first task
+	cancel(errStopped) // the queue stopped before the second one ran
+
+	fmt.Println(kept.Join())
+	_, err := dropped.Join()
+	fmt.Println(err, errors.Is(err, errStopped))
+	// Output:
+	// 7 <nil>
+	// queue stopped true
+}
+
+func ExampleReportPanic() {
+	previous := thread.SetPanicHook(func(e *thread.PanicError) {
+		fmt.Println("hook:", e)
+	})
+	defer thread.SetPanicHook(previous)
+
+	// A worker that runs callbacks itself recovers their panics and reports
+	// them as a panicking thread's would be.
+	runCallback := func(name string, f func()) {
+		defer func() {
+			if v := recover(); v != nil {
+				thread.ReportPanic(&thread.PanicError{Value: v, Stack: debug.Stack(), Thread: name})
+			}
+		}()
+		f()
+	}
+	runCallback("event-loop", func() { panic("bad event") })
+	fmt.Println("the worker goes on")
+	// Output:
+	// hook: thread 'event-loop' panicked: bad event
+	// the worker goes on
 }

@@ -33,10 +33,10 @@ var ErrGoexit = errors.New("thread: exited by runtime.Goexit before returning")
 var panicHook atomic.Pointer[func(*PanicError)]
 
 // SetPanicHook makes hook the function called, in the panicking thread, each
-// time a thread's function panics, before Join returns the panic. A nil hook
-// restores the default, which prints the panic and its stack to standard
-// error. It returns the previous hook (nil for the default). A panic inside
-// the hook is printed and otherwise ignored.
+// time a thread's function panics, before Join returns the panic, and by
+// ReportPanic. A nil hook restores the default, which prints the panic and
+// its stack to standard error. It returns the previous hook (nil for the
+// default). A panic inside the hook is printed and otherwise ignored.
 func SetPanicHook(hook func(*PanicError)) (previous func(*PanicError)) {
 	var p *func(*PanicError)
 	if hook != nil {
@@ -46,6 +46,19 @@ func SetPanicHook(hook func(*PanicError)) (previous func(*PanicError)) {
 		return *old
 	}
 	return nil
+}
+
+// ReportPanic hands e to the panic hook (see SetPanicHook), exactly as a
+// panic in a spawned thread is reported, for code that runs functions on
+// its own goroutines, recovers their panics, and should report them as a
+// thread would: a pool's worker, say. It calls the hook on the calling
+// goroutine and returns when the hook returns; a panic inside the hook is
+// printed and otherwise ignored, so ReportPanic itself never panics. A nil
+// e is ignored. Safe for concurrent use.
+func ReportPanic(e *PanicError) {
+	if e != nil {
+		reportPanic(e)
+	}
 }
 
 func reportPanic(e *PanicError) {

@@ -22,16 +22,19 @@ type JoinHandle[T any] struct {
 	panic    *PanicError
 	ended    sync.WaitGroup // Join waits on it: durably blocked, as synctest needs
 	finished atomic.Bool
+	claimed  atomic.Bool     // a Task's: set by the first of run and cancel
 	group    *sync.WaitGroup // the Scope's, for a scoped thread
 	watchers atomic.Pointer[watchers]
 }
 
-// watchers are those who wait for a thread other than through Join.
+// watchers are those who wait for a thread other than through Join, and
+// the error of a canceled task: rare, so kept off the handle itself.
 type watchers struct {
-	mu      sync.Mutex
-	done    chan struct{} // for Done
-	closed  bool
-	parkers []*sched.Parker // under a deterministic scheduler, Join parks here
+	mu       sync.Mutex
+	done     chan struct{} // for Done
+	closed   bool
+	parkers  []*sched.Parker // under a deterministic scheduler, Join parks here
+	canceled error           // set once, before finish, by a Task's cancel
 }
 
 // Spawn runs f in a new thread and returns its handle. A panic in f does not
@@ -68,8 +71,9 @@ func start[T any](h *JoinHandle[T]) *JoinHandle[T] {
 }
 
 // Join blocks until the thread has ended and returns f's result, or a
-// *PanicError when f panicked. It may be called any number of times, from
-// any goroutine, and always returns the same.
+// *PanicError when f panicked (or, for a task, the error it was canceled
+// with: see TaskWithCancel). It may be called any number of times, from any
+// goroutine, and always returns the same.
 func (h *JoinHandle[T]) Join() (T, error) {
 	sched.Point("join", h)
 	if sched.Active() != nil {
@@ -79,6 +83,9 @@ func (h *JoinHandle[T]) Join() (T, error) {
 	}
 	if h.panic != nil {
 		return h.value, h.panic
+	}
+	if w := h.watchers.Load(); w != nil && w.canceled != nil {
+		return h.value, w.canceled
 	}
 	return h.value, nil
 }

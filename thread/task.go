@@ -1,6 +1,14 @@
 package thread
 
-import "sync/atomic"
+import (
+	"errors"
+
+	"github.com/fearlessgo/fearless/internal/sched"
+)
+
+// ErrCanceled is what Join returns for a task whose cancel was called with a
+// nil error before the task ran.
+var ErrCanceled = errors.New("thread: task canceled before it ran")
 
 // Task returns a handle for f without starting it, and run, which calls f on
 // the calling goroutine and completes the handle with f's result or panic,
@@ -13,10 +21,43 @@ import "sync/atomic"
 // Current inside f returns the worker.
 func Task[T any](f func() T) (h *JoinHandle[T], run func()) {
 	h = newHandle(f, nil)
-	var started atomic.Bool
-	return h, func() {
-		if started.CompareAndSwap(false, true) {
-			h.run()
-		}
+	return h, h.runTask
+}
+
+// TaskWithCancel is Task with a way to complete the handle without running
+// f, for a queue that may drop work it has accepted (a pool whose context
+// ended, say).
+//
+// Only the first call of run or cancel counts; every later call of either
+// does nothing, so a task runs at most once and is never both run and
+// canceled. Both are safe for concurrent use. After cancel(err), f never
+// runs: Join returns T's zero value and err itself, not wrapped (ErrCanceled
+// when err is nil), so errors.Is matches whatever err matches; IsFinished
+// is true and Done is closed. A canceled task did not panic: the panic hook
+// is not called.
+func TaskWithCancel[T any](f func() T) (h *JoinHandle[T], run func(), cancel func(err error)) {
+	h = newHandle(f, nil)
+	return h, h.runTask, h.cancelTask
+}
+
+func (h *JoinHandle[T]) runTask() {
+	sched.Point("task.run", h)
+	if h.claimed.CompareAndSwap(false, true) {
+		h.run()
 	}
+}
+
+func (h *JoinHandle[T]) cancelTask(err error) {
+	sched.Point("task.cancel", h)
+	if !h.claimed.CompareAndSwap(false, true) {
+		return
+	}
+	if err == nil {
+		err = ErrCanceled
+	}
+	// Written before finish publishes the end: Join reads it after.
+	w := h.watch()
+	w.canceled = err
+	w.mu.Unlock()
+	h.finish()
 }

@@ -39,7 +39,7 @@ var sideOrder = []string{SideGo, SideFearless, SideRust, SideXsync, SideDeadlock
 
 // SideInfo says what a side is, for the report.
 var SideInfo = map[string]string{
-	SideGo:       "Go built-ins: chan, sync.Mutex, sync.RWMutex, sync.WaitGroup, sync.Cond (unbounded = chan with capacity N)",
+	SideGo:       "Go built-ins: chan, sync.Mutex, sync.RWMutex, sync.WaitGroup, sync.Cond (unbounded = chan with capacity N; pool/100us = a goroutine per task)",
 	SideFearless: "github.com/fearlessgo/fearless: mpsc, shared, thread, pool, par",
 	SideRust:     "Rust std: std::sync::mpsc, Mutex, RwLock, Barrier, thread::spawn/scope (mpmc: Receiver behind a Mutex)",
 	SideXsync:    "github.com/puzpuzpuz/xsync/v4: UMPSCQueue, MPMCQueue (blocking = Try* and runtime.Gosched), RBMutex",

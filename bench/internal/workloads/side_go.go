@@ -31,6 +31,7 @@ func init() {
 	t["spawn/join"] = goSpawnJoin
 	t["spawn/scope"] = goSpawnScope
 	t["pool/throughput"] = goPool
+	t["pool/100us"] = goBusy
 	t["par/sum"] = goParSum
 	t["par/map"] = goParMap
 	harness.Default.Register(harness.SideGo, t)
@@ -390,6 +391,21 @@ func goPool(n int) func() error {
 		close(jobs)
 		wg.Wait()
 		return checkTasks(done.Load(), n)
+	}
+}
+
+// goBusy: a bare goroutine per task and a WaitGroup, the Go idiom a pool
+// replaces; the runtime spreads them over GOMAXPROCS.
+func goBusy(n int) func() error {
+	c := busyCalibration()
+	return func() error {
+		var done atomic.Uint64
+		var wg sync.WaitGroup
+		for i := range n {
+			wg.Go(func() { done.Add(c.task(i)) })
+		}
+		wg.Wait()
+		return c.check(done.Load(), n)
 	}
 }
 

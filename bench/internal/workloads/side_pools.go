@@ -20,14 +20,17 @@ func init() {
 	harness.Default.Register(harness.SideConc, map[string]harness.Impl{
 		"spawn/scope":     concScope,
 		"pool/throughput": concPool,
+		"pool/100us":      concPoolBusy,
 		"par/sum":         concParSum,
 		"par/map":         concParMap,
 	})
 	harness.Default.Register(harness.SidePond, map[string]harness.Impl{
 		"pool/throughput": pondPool,
+		"pool/100us":      pondPoolBusy,
 	})
 	harness.Default.Register(harness.SideAnts, map[string]harness.Impl{
 		"pool/throughput": antsPool,
+		"pool/100us":      antsPoolBusy,
 	})
 }
 
@@ -120,5 +123,58 @@ func antsPool(n int) func() error {
 		}
 		wg.Wait()
 		return checkTasks(done.Load(), n)
+	}
+}
+
+// The pool/100us sides: the same pools with GOMAXPROCS workers, each task
+// about 100 µs of CPU work.
+
+func concPoolBusy(n int) func() error {
+	c := busyCalibration()
+	return func() error {
+		var done atomic.Uint64
+		p := concpool.New().WithMaxGoroutines(runtime.GOMAXPROCS(0))
+		for i := range n {
+			p.Go(func() { done.Add(c.task(i)) })
+		}
+		p.Wait()
+		return c.check(done.Load(), n)
+	}
+}
+
+func pondPoolBusy(n int) func() error {
+	c := busyCalibration()
+	return func() error {
+		var done atomic.Uint64
+		p := pond.NewPool(runtime.GOMAXPROCS(0))
+		for i := range n {
+			if err := p.Go(func() { done.Add(c.task(i)) }); err != nil {
+				p.StopAndWait()
+				return err
+			}
+		}
+		p.StopAndWait()
+		return c.check(done.Load(), n)
+	}
+}
+
+func antsPoolBusy(n int) func() error {
+	c := busyCalibration()
+	return func() error {
+		var done atomic.Uint64
+		p, err := ants.NewPool(runtime.GOMAXPROCS(0))
+		if err != nil {
+			return err
+		}
+		defer p.Release()
+		var wg sync.WaitGroup
+		wg.Add(n)
+		for i := range n {
+			if err := p.Submit(func() { done.Add(c.task(i)); wg.Done() }); err != nil {
+				return err
+			}
+		}
+		wg.Wait()
+		return c.check(done.Load(), n)
 	}
 }

@@ -13,7 +13,7 @@ import (
 // shapes, as in crossbeam's suite.
 const T = harness.Threads
 
-// W is the number of workers in the pool workload.
+// W is the number of workers in pool/throughput (pool/100us uses GOMAXPROCS).
 const W = 4
 
 // Channel flavours and the capacity each gives a channel for n messages.
@@ -78,6 +78,10 @@ func init() {
 			Desc: "a scope that spawns T threads and waits for them; N threads in all"},
 		{Name: "pool/throughput", Group: "pool & par", Unit: "task", N: 1_000_000, QuickN: 100_000,
 			Desc: "N tiny tasks on a pool of W = 4 workers, then wait for all"},
+		{Name: "pool/100us", Group: "pool & par", Unit: "task", N: 10_000, QuickN: 1_000,
+			Desc: "N tasks of ~100 µs of CPU work each (a busy loop calibrated once, not a sleep: " +
+				"every side does the same work, only scheduling overhead differs) on GOMAXPROCS workers; " +
+				"Go: a goroutine per task"},
 		{Name: "par/sum", Group: "pool & par", Unit: "elem", N: 20_000_000, QuickN: 2_000_000,
 			Desc: "sum of an []int64 of N elements, in parallel"},
 		{Name: "par/map", Group: "pool & par", Unit: "elem", N: 10_000_000, QuickN: 1_000_000,

@@ -17,11 +17,11 @@
 
 use std::hint::black_box;
 use std::io::{self, BufRead, Write};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::mpsc;
-use std::sync::{Arc, Barrier, Mutex, RwLock};
+use std::sync::{Arc, Barrier, Mutex, OnceLock, RwLock};
 use std::thread;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 /// Producers and consumers in the multi-threaded workloads, as in crossbeam's suite.
 const THREADS: usize = 4;
@@ -56,6 +56,7 @@ fn table() -> Vec<(&'static str, Body)> {
         ("spawn/join", spawn_join),
         ("spawn/scope", spawn_scope),
         ("pool/throughput", pool_throughput),
+        ("pool/100us", pool_100us),
         ("par/sum", par_sum),
         ("par/map", par_map),
     ]
@@ -438,6 +439,69 @@ fn pool_throughput(n: usize) -> Result<(), String> {
 #[inline]
 fn task(i: usize) -> usize {
     (i & 7) + 1
+}
+
+/// How long one task of pool/100us works.
+const BUSY_TASK: Duration = Duration::from_micros(100);
+
+/// Dependent steps of a 64-bit LCG with an xorshift: CPU work only, which no
+/// compiler can fold into a formula (the Go sides' busy is the same).
+#[inline(never)]
+fn busy(seed: u64, iters: u64) -> u64 {
+    let mut x = seed;
+    for _ in 0..iters {
+        x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        x ^= x >> 33;
+    }
+    x
+}
+
+/// How many steps of busy take BUSY_TASK here, and busy's result for each of
+/// the 8 seeds the tasks use: measured once per process, outside the timer.
+fn busy_calibration() -> &'static (u64, [u64; 8]) {
+    static CAL: OnceLock<(u64, [u64; 8])> = OnceLock::new();
+    CAL.get_or_init(|| {
+        const PROBE: u64 = 1 << 16;
+        // The fastest of several tries is the one least disturbed by other load.
+        let mut best = Duration::MAX;
+        for k in 0..20u64 {
+            let start = Instant::now();
+            black_box(busy(black_box(k), PROBE));
+            best = best.min(start.elapsed());
+        }
+        let best = best.as_nanos().max(1) as f64;
+        let iters = ((PROBE as f64 * BUSY_TASK.as_nanos() as f64 / best) as u64).max(1);
+        let mut results = [0u64; 8];
+        for (seed, r) in results.iter_mut().enumerate() {
+            *r = busy(seed as u64, iters);
+        }
+        (iters, results)
+    })
+}
+
+/// N tasks of about 100 µs of CPU work on the seeds' pool with one worker
+/// per core, as the Go sides use GOMAXPROCS workers.
+fn pool_100us(n: usize) -> Result<(), String> {
+    let &(iters, results) = busy_calibration();
+    let done = Arc::new(AtomicU64::new(0));
+    let start = Instant::now();
+    {
+        let pool = ThreadPool::new(chunks());
+        for i in 0..n {
+            let done = Arc::clone(&done);
+            pool.execute(move || {
+                done.fetch_add(busy(black_box((i & 7) as u64), iters), Ordering::Relaxed);
+            });
+        }
+    }
+    let ns = start.elapsed().as_nanos();
+    TIMED.with(|t| t.set(Some(ns)));
+    let got = done.load(Ordering::Relaxed);
+    let want = (0..n).map(|i| results[i & 7]).fold(0u64, u64::wrapping_add);
+    if got != want {
+        return Err(format!("busy tasks added {got}, want {want}"));
+    }
+    Ok(())
 }
 
 // --------------------------------------------------------------------- par
