@@ -152,6 +152,5 @@ func (g *MutexGuard[T]) suspend() *Mutex[T] {
 
 func (g *MutexGuard[T]) resume(m *Mutex[T]) error {
 	g.m = m
-	_, err := m.lock(g)
-	return err
+	return m.lock(g)
 }

@@ -51,7 +51,8 @@ type MutexGuard[T any] struct {
 func (m *Mutex[T]) Lock() (*MutexGuard[T], error) {
 	// Lock and TryLock are small enough to inline, so the guard lives on
 	// the caller's stack: locking allocates nothing.
-	return m.lock(&MutexGuard[T]{m: m})
+	g := &MutexGuard[T]{m: m}
+	return g, m.lock(g)
 }
 
 // TryLock takes m if it is free. It returns ErrWouldBlock (and no guard)
@@ -61,13 +62,13 @@ func (m *Mutex[T]) TryLock() (*MutexGuard[T], error) {
 	return m.try(&MutexGuard[T]{m: m})
 }
 
-// lock takes m for g and returns g. Its fast path is one CAS behind one
-// predictable branch.
-func (m *Mutex[T]) lock(g *MutexGuard[T]) (*MutexGuard[T], error) {
+// lock takes m for g. Its fast path is one CAS behind one predictable
+// branch.
+func (m *Mutex[T]) lock(g *MutexGuard[T]) error {
 	if slowPath() || !m.raw.state.CompareAndSwap(0, mutexLocked) {
-		return g, m.lockSlow(g, false)
+		return m.lockSlow(g, false)
 	}
-	return g, nil
+	return nil
 }
 
 // try is lock without waiting: it returns nil and ErrWouldBlock when the
