@@ -21,4 +21,13 @@
 // order in which locks are taken and reports a cycle the moment it appears,
 // whether or not the program deadlocked this time. When it is off, it costs
 // one predictable branch per lock operation.
+//
+// What it costs: an atomic operation is the sync/atomic one behind one
+// predictable branch (Load and Store of the integer types inline). An
+// uncontended Lock and Unlock pair costs about 1.2 times a sync.Mutex pair
+// (BenchmarkMutex). The price is poisoning: only a function that the defer
+// statement calls directly can see a panic, through recover, and Go never
+// inlines a function that calls recover, so Unlock is a real call where
+// sync.Mutex's inlines; the benchmark's floor case, a bare CAS lock whose
+// Unlock does nothing but recover, already costs about 1.1 times.
 package shared
