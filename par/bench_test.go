@@ -196,13 +196,28 @@ func BenchmarkMap1us(b *testing.B) {
 	})
 }
 
-// BenchmarkMapSmallCostly: few elements, each about 10µs.
-func BenchmarkMapSmallCostly(b *testing.B) {
-	iters := spinFor(10 * time.Microsecond)
-	f := opaque(func(v int) int { return v + int(burn(iters)&1) })
-	for _, n := range []int{10, 100, 2000} {
-		in := ints(n)
-		b.Run("n="+strconv.Itoa(n)+"/impl=loop", func(b *testing.B) {
+// BenchmarkMapSmall: inputs of 1 to 1,000 elements, from trivial ones
+// (cost=0, a doubling) to 100µs each. A split pays only on the costly ones;
+// par must stay close to the loop on the cheap ones and close to hand on
+// the costly ones.
+func BenchmarkMapSmall(b *testing.B) {
+	for _, c := range []struct {
+		n    int
+		cost time.Duration
+	}{
+		{1, 0}, {2, 0}, {10, 0}, {100, 0}, {1000, 0},
+		{10, 2 * time.Microsecond}, {100, 200 * time.Nanosecond},
+		{1000, time.Microsecond}, {100, 10 * time.Microsecond},
+		{10, 100 * time.Microsecond}, {3, 100 * time.Microsecond},
+	} {
+		f := opaque(func(v int) int { return 2 * v })
+		if c.cost > 0 {
+			iters := spinFor(c.cost)
+			f = opaque(func(v int) int { return v + int(burn(iters)&1) })
+		}
+		in := ints(c.n)
+		name := "n=" + strconv.Itoa(c.n) + "/cost=" + c.cost.String()
+		b.Run(name+"/impl=loop", func(b *testing.B) {
 			defer reportCPU(b)()
 			for b.Loop() {
 				out := make([]int, len(in))
@@ -212,13 +227,13 @@ func BenchmarkMapSmallCostly(b *testing.B) {
 				sinkInts = out
 			}
 		})
-		b.Run("n="+strconv.Itoa(n)+"/impl=hand", func(b *testing.B) {
+		b.Run(name+"/impl=hand", func(b *testing.B) {
 			defer reportCPU(b)()
 			for b.Loop() {
 				sinkInts = handMap(in, f)
 			}
 		})
-		b.Run("n="+strconv.Itoa(n)+"/impl=par", func(b *testing.B) {
+		b.Run(name+"/impl=par", func(b *testing.B) {
 			defer reportCPU(b)()
 			for b.Loop() {
 				sinkInts = Map(in, f)

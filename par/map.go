@@ -1,8 +1,6 @@
 package par
 
 import (
-	"runtime"
-
 	"github.com/fearlessgo/fearless/internal/sched"
 )
 
@@ -13,30 +11,38 @@ import (
 func Map[T, U any](in []T, f func(T) U) []U {
 	sched.Point("par.Map", nil)
 	out := make([]U, len(in))
-	if len(in) <= serialMax {
-		finished := false
-		defer func() {
-			if !finished { // checked first: recover costs more than the flag
-				rethrow(recover())
-			}
-		}()
-		for i, v := range in {
-			out[i] = f(v)
-		}
-		finished = true
+	if len(in) > serialMax {
+		mapSplit(in, out, f)
 		return out
 	}
-	apply := func(lo, hi int) {
-		src, dst := in[lo:hi], out[lo:hi]
-		for i, v := range src {
-			dst[i] = f(v)
+	finished := false
+	defer func() {
+		if !finished { // checked first: recover costs more than the flag
+			rethrow(recover())
 		}
+	}()
+	for i, v := range in {
+		out[i] = f(v)
 	}
-	procs := runtime.GOMAXPROCS(0)
-	if done, grain, split := measure(len(in), procs, apply); split {
-		parallel(done, len(in), procs, grain, func(_, lo, hi int) { apply(lo, hi) })
-	}
+	finished = true
 	return out
+}
+
+// mapSplit times the first elements on the caller and splits the rest when
+// that pays. The closure given to measure does not escape, and the one given
+// to parallel is only made once a split was decided: a call that stays on
+// the caller allocates nothing but out.
+func mapSplit[T, U any](in []T, out []U, f func(T) U) {
+	if done, grain, procs, split := measure(len(in), 1, func(lo, hi int) { mapRange(in, out, f, lo, hi) }); split {
+		parallel(done, len(in), procs, grain, func(_, lo, hi int) { mapRange(in, out, f, lo, hi) })
+	}
+}
+
+func mapRange[T, U any](in []T, out []U, f func(T) U, lo, hi int) {
+	src, dst := in[lo:hi], out[lo:hi]
+	for i, v := range src {
+		dst[i] = f(v)
+	}
 }
 
 // ForEach calls f(i, in[i]) once for each index of in, from several
@@ -45,27 +51,31 @@ func Map[T, U any](in []T, f func(T) U) []U {
 // stopped.
 func ForEach[T any](in []T, f func(i int, v T)) {
 	sched.Point("par.ForEach", nil)
-	if len(in) <= serialMax {
-		finished := false
-		defer func() {
-			if !finished {
-				rethrow(recover())
-			}
-		}()
-		for i, v := range in {
-			f(i, v)
-		}
-		finished = true
+	if len(in) > serialMax {
+		forEachSplit(in, f)
 		return
 	}
-	apply := func(lo, hi int) {
-		for i, v := range in[lo:hi] {
-			f(lo+i, v)
+	finished := false
+	defer func() {
+		if !finished {
+			rethrow(recover())
 		}
+	}()
+	for i, v := range in {
+		f(i, v)
 	}
-	procs := runtime.GOMAXPROCS(0)
-	if done, grain, split := measure(len(in), procs, apply); split {
-		parallel(done, len(in), procs, grain, func(_, lo, hi int) { apply(lo, hi) })
+	finished = true
+}
+
+func forEachSplit[T any](in []T, f func(i int, v T)) {
+	if done, grain, procs, split := measure(len(in), 1, func(lo, hi int) { forEachRange(in, f, lo, hi) }); split {
+		parallel(done, len(in), procs, grain, func(_, lo, hi int) { forEachRange(in, f, lo, hi) })
+	}
+}
+
+func forEachRange[T any](in []T, f func(i int, v T), lo, hi int) {
+	for i, v := range in[lo:hi] {
+		f(lo+i, v)
 	}
 }
 

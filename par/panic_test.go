@@ -16,7 +16,7 @@ import (
 // twoProcs forces a split over two goroutines whatever the machine.
 func twoProcs(t *testing.T) {
 	tune(t, mode{"forced-2procs", func() {
-		serialMax, forceParallel = 0, true
+		serialMax, sumSerialMax, forceParallel = 0, 0, true
 		old := runtime.GOMAXPROCS(2)
 		restore = append(restore, func() { runtime.GOMAXPROCS(old) })
 	}})
@@ -170,7 +170,7 @@ func TestGoexitOnCallerWaitsAndGoesOn(t *testing.T) {
 
 func TestInlinePanicIsAPanicErrorNamingTheThread(t *testing.T) {
 	leak.Check(t)
-	for _, n := range []int{1, 1000} { // inline without, and with, measuring
+	for _, n := range []int{1, 5, 1000} { // inline without, and with, measuring
 		h, err := thread.SpawnWith(thread.NewBuilder().Name("mapper"), func() []int {
 			return Map(ints(n), func(v int) int {
 				if v == n-1 {

@@ -5,10 +5,12 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/fearlessgo/fearless/internal/goid"
 	"github.com/fearlessgo/fearless/internal/leak"
 )
 
@@ -20,16 +22,16 @@ type mode struct {
 
 var modes = []mode{
 	{"default", func() {}},
-	{"measured-parallel", func() { serialMax, parallelMin, trustAfter = 0, 0, 0 }},
-	{"forced", func() { serialMax, forceParallel = 0, true }},
-	{"forced-segments", func() { serialMax, forceParallel, maxSpan = 0, true, 777 }},
+	{"measured-parallel", func() { serialMax, sumSerialMax, parallelMin, trustAfter = 0, 0, 0, 0 }},
+	{"forced", func() { serialMax, sumSerialMax, forceParallel = 0, 0, true }},
+	{"forced-segments", func() { serialMax, sumSerialMax, forceParallel, maxSpan = 0, 0, true, 777 }},
 	{"forced-4procs", func() {
-		serialMax, forceParallel = 0, true
+		serialMax, sumSerialMax, forceParallel = 0, 0, true
 		old := runtime.GOMAXPROCS(4)
 		restore = append(restore, func() { runtime.GOMAXPROCS(old) })
 	}},
 	{"1proc", func() {
-		serialMax, forceParallel = 0, true
+		serialMax, sumSerialMax, forceParallel = 0, 0, true
 		old := runtime.GOMAXPROCS(1)
 		restore = append(restore, func() { runtime.GOMAXPROCS(old) })
 	}},
@@ -40,9 +42,9 @@ var restore []func()
 // tune applies m for the rest of the test. Tests that tune never run in
 // parallel with others.
 func tune(t testing.TB, m mode) {
-	sm, pm, ta, fp, ms := serialMax, parallelMin, trustAfter, forceParallel, maxSpan
+	sm, ssm, pm, ta, fp, ms := serialMax, sumSerialMax, parallelMin, trustAfter, forceParallel, maxSpan
 	t.Cleanup(func() {
-		serialMax, parallelMin, trustAfter, forceParallel, maxSpan = sm, pm, ta, fp, ms
+		serialMax, sumSerialMax, parallelMin, trustAfter, forceParallel, maxSpan = sm, ssm, pm, ta, fp, ms
 		for _, f := range restore {
 			f()
 		}
@@ -202,5 +204,87 @@ func TestStringsBuilderAcrossRuns(t *testing.T) {
 		func(a, b string) string { return a + b })
 	if want := strings.Join(words, ""); got != want {
 		t.Fatalf("Reduce joined %d bytes, want %d", len(got), len(want))
+	}
+}
+
+// TestSmallCostlyInputIsSplit: ten elements of which the first alone takes
+// milliseconds are estimated to repay a helper after that first one, so a
+// helper takes part. The caller waits in its next element until a helper has
+// run one (a wide timeout turns a missing split into a failure, not a hang).
+func TestSmallCostlyInputIsSplit(t *testing.T) {
+	leak.Check(t)
+	old := runtime.GOMAXPROCS(2)
+	defer runtime.GOMAXPROCS(old)
+	caller := goid.Current()
+	helperRan := make(chan struct{})
+	var once sync.Once
+	var onHelper atomic.Int32
+	out := Map(ints(10), func(v int) int {
+		switch {
+		case goid.Current() != caller:
+			onHelper.Add(1)
+			once.Do(func() { close(helperRan) })
+		case v == 0:
+			spin(2 * time.Millisecond) // timed alone: 9 more like it repay a split
+		default:
+			select {
+			case <-helperRan:
+			case <-time.After(10 * time.Second):
+				t.Error("no helper took part in Map of 10 costly elements")
+			}
+		}
+		return 2 * v
+	})
+	for i, v := range out {
+		if v != 2*i {
+			t.Fatalf("out[%d] = %d", i, v)
+		}
+	}
+	if onHelper.Load() == 0 {
+		t.Fatal("every element ran on the caller")
+	}
+}
+
+// TestSplitDecidedOnOneProcRunsInline: when the estimate says a split pays
+// but GOMAXPROCS is 1, the caller does the rest itself, with no goroutine.
+func TestSplitDecidedOnOneProcRunsInline(t *testing.T) {
+	leak.Check(t)
+	old := runtime.GOMAXPROCS(1)
+	defer runtime.GOMAXPROCS(old)
+	caller := goid.Current()
+	var elsewhere atomic.Int32
+	got := Reduce(ints(5), 0, func(a, v int) int {
+		if goid.Current() != caller {
+			elsewhere.Add(1)
+		}
+		if v == 0 {
+			spin(time.Millisecond)
+		}
+		return a + v
+	}, func(a, b int) int { return a + b })
+	if got != 10 || elsewhere.Load() != 0 {
+		t.Fatalf("Reduce = %d with %d calls off the caller", got, elsewhere.Load())
+	}
+}
+
+// TestTinyInputsRunOnTheCaller: one or two elements are never timed nor
+// split, whatever they cost.
+func TestTinyInputsRunOnTheCaller(t *testing.T) {
+	leak.Check(t)
+	caller := goid.Current()
+	for _, n := range []int{0, 1, 2} {
+		var elsewhere atomic.Int32
+		check := func() {
+			if goid.Current() != caller {
+				elsewhere.Add(1)
+			}
+			spin(100 * time.Microsecond)
+		}
+		Map(ints(n), func(v int) int { check(); return v })
+		ForEach(ints(n), func(int, int) { check() })
+		Reduce(ints(n), 0, func(a, v int) int { check(); return a + v }, func(a, b int) int { return a + b })
+		if elsewhere.Load() != 0 {
+			t.Fatalf("n=%d: %d calls ran off the caller", n, elsewhere.Load())
+		}
 	}
 }

@@ -1,7 +1,6 @@
 package par
 
 import (
-	"runtime"
 	"slices"
 
 	"github.com/fearlessgo/fearless/internal/sched"
@@ -21,23 +20,26 @@ import (
 // has stopped. An empty in returns zero.
 func Reduce[T, A any](in []T, zero A, fold func(A, T) A, combine func(A, A) A) A {
 	sched.Point("par.Reduce", nil)
-	if len(in) <= serialMax {
-		finished := false
-		defer func() {
-			if !finished {
-				rethrow(recover())
-			}
-		}()
-		a := zero
-		for _, v := range in {
-			a = fold(a, v)
-		}
-		finished = true
-		return a
+	if len(in) > serialMax {
+		return reduceSplit(in, zero, fold, combine)
 	}
-	procs := runtime.GOMAXPROCS(0)
+	finished := false
+	defer func() {
+		if !finished {
+			rethrow(recover())
+		}
+	}()
+	a := zero
+	for _, v := range in {
+		a = fold(a, v)
+	}
+	finished = true
+	return a
+}
+
+func reduceSplit[T, A any](in []T, zero A, fold func(A, T) A, combine func(A, A) A) A {
 	first := zero // the caller's fold of what it measures
-	done, grain, split := measure(len(in), procs, func(lo, hi int) {
+	done, grain, procs, split := measure(len(in), 1, func(lo, hi int) {
 		for _, v := range in[lo:hi] {
 			first = fold(first, v)
 		}
@@ -61,16 +63,15 @@ func Reduce[T, A any](in []T, zero A, fold func(A, T) A, combine func(A, A) A) A
 // last bits from a sequential loop's, and from run to run.
 func Sum[T Number](in []T) T {
 	sched.Point("par.Sum", nil)
-	if len(in) <= serialMax {
-		var s T
-		for _, v := range in {
-			s += v
-		}
-		return s
+	if len(in) <= sumSerialMax {
+		return sum(in)
 	}
-	procs := runtime.GOMAXPROCS(0)
+	return sumSplit(in)
+}
+
+func sumSplit[T Number](in []T) T {
 	var first T
-	done, grain, split := measure(len(in), procs, func(lo, hi int) { first += sum(in[lo:hi]) })
+	done, grain, procs, split := measure(len(in), max(sumFirst, len(in)/128), func(lo, hi int) { first += sum(in[lo:hi]) })
 	if !split {
 		return first
 	}
