@@ -33,7 +33,7 @@ func Map[T, U any](in []T, f func(T) U) []U {
 // to parallel is only made once a split was decided: a call that stays on
 // the caller allocates nothing but out.
 func mapSplit[T, U any](in []T, out []U, f func(T) U) {
-	if done, grain, procs, split := measure(len(in), 1, func(lo, hi int) { mapRange(in, out, f, lo, hi) }); split {
+	if done, grain, procs, split := measure(len(in), 1, costKey(f), func(lo, hi int) { mapRange(in, out, f, lo, hi) }); split {
 		parallel(done, len(in), procs, grain, func(_, lo, hi int) { mapRange(in, out, f, lo, hi) })
 	}
 }
@@ -68,7 +68,7 @@ func ForEach[T any](in []T, f func(i int, v T)) {
 }
 
 func forEachSplit[T any](in []T, f func(i int, v T)) {
-	if done, grain, procs, split := measure(len(in), 1, func(lo, hi int) { forEachRange(in, f, lo, hi) }); split {
+	if done, grain, procs, split := measure(len(in), 1, costKey(f), func(lo, hi int) { forEachRange(in, f, lo, hi) }); split {
 		parallel(done, len(in), procs, grain, func(_, lo, hi int) { forEachRange(in, f, lo, hi) })
 	}
 }

@@ -39,7 +39,7 @@ func Reduce[T, A any](in []T, zero A, fold func(A, T) A, combine func(A, A) A) A
 
 func reduceSplit[T, A any](in []T, zero A, fold func(A, T) A, combine func(A, A) A) A {
 	first := zero // the caller's fold of what it measures
-	done, grain, procs, split := measure(len(in), 1, func(lo, hi int) {
+	done, grain, procs, split := measure(len(in), 1, costKey(fold), func(lo, hi int) {
 		for _, v := range in[lo:hi] {
 			first = fold(first, v)
 		}
@@ -71,7 +71,7 @@ func Sum[T Number](in []T) T {
 
 func sumSplit[T Number](in []T) T {
 	var first T
-	done, grain, procs, split := measure(len(in), max(sumFirst, len(in)/128), func(lo, hi int) { first += sum(in[lo:hi]) })
+	done, grain, procs, split := measure(len(in), max(sumFirst, len(in)/128), 0, func(lo, hi int) { first += sum(in[lo:hi]) })
 	if !split {
 		return first
 	}

@@ -73,11 +73,13 @@ func now() time.Duration { return time.Since(epoch) }
 // done all n (split false) or estimates that the rest repays helpers (split
 // true). The first batch has first elements: 1 when nothing is known of the
 // cost of an element, so that a few costly elements are split after the
-// first (two clock reads are all a small cheap input pays). It returns how
+// first (two clock reads are all a small cheap input pays), or none at all
+// for a function the cost memory knows as cheap (key, see costs.go; 0 for
+// none). It returns how
 // many elements it did, how many make one batch of about batchTarget, and
 // GOMAXPROCS, which it reads only once it has decided to split (reading it
 // takes a lock in the runtime).
-func measure(n, first int, body func(lo, hi int)) (done, grain, procs int, split bool) {
+func measure(n, first int, key uint64, body func(lo, hi int)) (done, grain, procs int, split bool) {
 	finished := false
 	defer func() {
 		if !finished {
@@ -89,19 +91,31 @@ func measure(n, first int, body func(lo, hi int)) (done, grain, procs int, split
 		finished = true
 		return 0, 1, runtime.GOMAXPROCS(0), true
 	}
+	if key != 0 && knownCheap(key, n) {
+		body(0, n)
+		finished = true
+		return n, 0, 0, false
+	}
+	var perItem float64
 	start := now()
 	next := min(n, first)
 	for {
 		body(done, next)
 		done = next
 		if done == n {
+			if key != 0 && perItem > 0 {
+				rememberCost(key, perItem)
+			}
 			finished = true
 			return done, 0, 0, false
 		}
 		elapsed := now() - start
-		perItem := float64(elapsed) / float64(done)
+		perItem = float64(elapsed) / float64(done)
 		rest := time.Duration(perItem * float64(n-done))
 		if rest >= parallelMin && elapsed >= trustAfter && n-done >= 2 {
+			if key != 0 {
+				rememberCost(key, perItem)
+			}
 			if procs = runtime.GOMAXPROCS(0); procs < 2 {
 				body(done, n)
 				finished = true
