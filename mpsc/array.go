@@ -32,6 +32,7 @@ type arrayChan[T any] struct {
 	cap       uint64
 	mark      uint64 // the disconnected bit of the tail; mark-1 masks the slot number
 	oneLap    uint64 // adding it to an index moves to the same slot one lap later
+	clear     bool   // slots are cleared after a receive (T holds pointers)
 	_         pad
 	senders   syncWaker[T] // blocked while full
 	_         pad
@@ -45,7 +46,7 @@ type arraySlot[T any] struct {
 }
 
 func newArrayChan[T any](n int) *arrayChan[T] {
-	c := &arrayChan[T]{cap: uint64(n), buf: make([]arraySlot[T], n)}
+	c := &arrayChan[T]{cap: uint64(n), buf: make([]arraySlot[T], n), clear: mustClear[T]()}
 	c.mark = uint64(1) << bits.Len64(c.cap) // a power of two above every slot number
 	c.oneLap = c.mark << 1
 	for i := range c.buf {
@@ -105,8 +106,10 @@ func (c *arrayChan[T]) tryRecv() (T, status) {
 		case stamp == head+1:
 			if c.head.CompareAndSwap(head, c.next(head)) {
 				v := s.val
-				var zero T
-				s.val = zero
+				if c.clear {
+					var zero T
+					s.val = zero // the channel keeps no reference to what it handed out
+				}
 				s.stamp.Store(head + c.oneLap)
 				c.senders.notify()
 				return v, ok

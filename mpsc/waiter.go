@@ -257,24 +257,36 @@ func (q *waitQueue[T]) disconnectAll() {
 // syncWaker is a waitQueue with its own lock and a flag that lets notify
 // return after one atomic load when nobody waits, the common case on the
 // hot path of the lock-free flavours.
+//
+// The flag sits on a cache line of its own and is written only when it
+// changes: the other side of the channel reads it on every operation, and
+// a write to its line (taking the lock is one) would make that read miss.
 type syncWaker[T any] struct {
+	waiting atomic.Bool
+	_       pad
 	mu      sync.Mutex
 	q       waitQueue[T]
-	waiting atomic.Bool
+}
+
+// setWaiting records whether anyone waits. The caller holds the lock.
+func (s *syncWaker[T]) setWaiting(w bool) {
+	if s.waiting.Load() != w {
+		s.waiting.Store(w)
+	}
 }
 
 // register registers e for the wait that began with e.expect.
 func (s *syncWaker[T]) register(e *entry[T]) {
 	s.mu.Lock()
 	s.q.push(e)
-	s.waiting.Store(true)
+	s.setWaiting(true)
 	s.mu.Unlock()
 }
 
 func (s *syncWaker[T]) unregister(w *waiter) {
 	s.mu.Lock()
 	s.q.remove(w)
-	s.waiting.Store(len(s.q.entries) > 0)
+	s.setWaiting(len(s.q.entries) > 0)
 	s.mu.Unlock()
 }
 
@@ -289,7 +301,7 @@ func (s *syncWaker[T]) notify() {
 func (s *syncWaker[T]) wakeOne() {
 	s.mu.Lock()
 	e, unpark := s.q.selectOne()
-	s.waiting.Store(len(s.q.entries) > 0)
+	s.setWaiting(len(s.q.entries) > 0)
 	s.mu.Unlock()
 	if unpark {
 		e.w.unpark()
