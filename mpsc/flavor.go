@@ -54,7 +54,7 @@ func recvBlocking[T any](r *Receiver[T], ctx context.Context, deadline time.Time
 		if r.closed.Load() {
 			e.w.trySelect(e.expect, selAborted)
 		}
-		if sel := e.w.wait(e.expect, ctx, deadline); sel >= selOperation {
+		if sel := e.w.wait(e.expect, waitYields, ctx, deadline); sel >= selOperation {
 			v, st := fl.acceptRecv(e)
 			r.cache.put(e)
 			if st != notReady {
@@ -83,7 +83,7 @@ func sendBlocking[T any](s *SyncSender[T], v T, ctx context.Context, deadline ti
 		if st != notReady {
 			return sendResult(v, st)
 		}
-		if sel := e.w.wait(e.expect, ctx, deadline); sel >= selOperation {
+		if sel := e.w.wait(e.expect, s.yields(), ctx, deadline); sel >= selOperation {
 			st := fl.acceptSend(e, v)
 			s.cache.put(e)
 			if st != notReady {

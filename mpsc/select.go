@@ -179,7 +179,7 @@ func doSelect(all []SelectCase, ctx context.Context, deadline time.Time, block b
 				break
 			}
 		}
-		sel := w.wait(expect, ctx, deadline)
+		sel := w.wait(expect, waitYields, ctx, deadline)
 		for k := range registered {
 			at(k).unregister(w)
 		}

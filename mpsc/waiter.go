@@ -78,14 +78,14 @@ func (w *waiter) unpark() { w.parker.Load().Unpark() }
 // ctx is done or the deadline passes (zero: none), in which case it selects
 // itself as aborted. It returns how it was selected; a selection that won
 // the race against the timeout is returned as that selection, never lost.
-func (w *waiter) wait(expect uint64, ctx context.Context, deadline time.Time) uint32 {
+func (w *waiter) wait(expect uint64, yields int, ctx context.Context, deadline time.Time) uint32 {
 	if sel := w.selection(expect); sel != selWaiting {
 		return sel
 	}
 	if spinning() {
 		// The other side is often about to act: let it run on this
 		// processor a few times before paying for a park and an unpark.
-		for range waitYields {
+		for range yields {
 			runtime.Gosched()
 			if sel := w.selection(expect); sel != selWaiting {
 				return sel
@@ -327,9 +327,11 @@ const (
 	yieldSteps = 10 // the step count stops growing here
 )
 
-// waitYields is how many times wait yields the processor before it parks.
-// Spinning without yielding does not pay: a goroutine woken by a send is
-// queued on the sender's processor and runs only once the sender stops.
+// waitYields is how many times a wait yields the processor before it
+// parks. Spinning without yielding does not pay: a goroutine woken by a
+// send is queued on the sender's processor and runs only once the sender
+// stops. A sender waiting for room in a full buffer yields less (see
+// SyncSender.yields).
 const waitYields = 4
 
 // spin waits a moment without yielding, for a race lost to another core.
