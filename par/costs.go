@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"sync/atomic"
 	"time"
+
+	"github.com/fearlessgo/fearless/internal/sched"
 )
 
 // Reading the clock costs about 20ns here, as much as ten cheap elements,
@@ -38,6 +40,12 @@ var costs [costSlots]costEntry
 func costKey(f any) uint64 {
 	p := uint64(reflect.ValueOf(f).Pointer())
 	return p*0x9e3779b97f4a7c15 | 1 // Fibonacci hashing; never 0
+}
+
+// knownCheapCall reports whether a call of f on n elements may run inline
+// without timing: no scheduler steers the run, and f is known as cheap.
+func knownCheapCall(f any, n int) bool {
+	return sched.Active() == nil && !forceParallel && knownCheap(costKey(f), n)
 }
 
 // knownCheap reports whether n elements of the function with key k are

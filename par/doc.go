@@ -38,7 +38,7 @@
 // literal share it), what an element cost; a later call whose whole input
 // is estimated well below what a split repays runs inline without reading
 // the clock, and one call in 16 times it again in case the cost changed. So
-// ten trivial elements take about 50ns where the loop takes 30ns, a hundred
+// ten trivial elements take about 42ns where the loop takes 30ns, a hundred
 // or a thousand the loop's time, and one or two about 2ns more than a loop. A loop that only streams memory
 // (summing 10⁶ or 10⁷ int64) gains what the memory bandwidth allows beyond
 // one core, which depends on the machine. Nothing is gained while the other

@@ -11,7 +11,7 @@ import (
 func Map[T, U any](in []T, f func(T) U) []U {
 	sched.Point("par.Map", nil)
 	out := make([]U, len(in))
-	if len(in) > serialMax {
+	if len(in) > serialMax && !knownCheapCall(f, len(in)) {
 		mapSplit(in, out, f)
 		return out
 	}
@@ -51,7 +51,7 @@ func mapRange[T, U any](in []T, out []U, f func(T) U, lo, hi int) {
 // stopped.
 func ForEach[T any](in []T, f func(i int, v T)) {
 	sched.Point("par.ForEach", nil)
-	if len(in) > serialMax {
+	if len(in) > serialMax && !knownCheapCall(f, len(in)) {
 		forEachSplit(in, f)
 		return
 	}

@@ -20,7 +20,7 @@ import (
 // has stopped. An empty in returns zero.
 func Reduce[T, A any](in []T, zero A, fold func(A, T) A, combine func(A, A) A) A {
 	sched.Point("par.Reduce", nil)
-	if len(in) > serialMax {
+	if len(in) > serialMax && !knownCheapCall(fold, len(in)) {
 		return reduceSplit(in, zero, fold, combine)
 	}
 	finished := false

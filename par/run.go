@@ -73,8 +73,8 @@ func now() time.Duration { return time.Since(epoch) }
 // done all n (split false) or estimates that the rest repays helpers (split
 // true). The first batch has first elements: 1 when nothing is known of the
 // cost of an element, so that a few costly elements are split after the
-// first (two clock reads are all a small cheap input pays), or none at all
-// for a function the cost memory knows as cheap (key, see costs.go; 0 for
+// first (two clock reads are all a small cheap input pays). It records
+// what an element cost in the cost memory under key (see costs.go; 0 for
 // none). It returns how
 // many elements it did, how many make one batch of about batchTarget, and
 // GOMAXPROCS, which it reads only once it has decided to split (reading it
@@ -90,11 +90,6 @@ func measure(n, first int, key uint64, body func(lo, hi int)) (done, grain, proc
 		// Timing must not steer a deterministic schedule.
 		finished = true
 		return 0, 1, runtime.GOMAXPROCS(0), true
-	}
-	if key != 0 && knownCheap(key, n) {
-		body(0, n)
-		finished = true
-		return n, 0, 0, false
 	}
 	var perItem float64
 	start := now()
