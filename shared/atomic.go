@@ -14,14 +14,13 @@ const (
 )
 
 // Each method below is one sync/atomic operation behind one predictable
-// branch on a word of fastpath.go. Load and Store of the integer types are
-// written out to fit Go's inlining budget: the branch spelled inline, the
-// slow path in an out-of-line method. Everything else, a bad ordering or an
-// installed scheduler, goes the slow way through the functions in this
-// block: they check the ordering, then give the
-// scheduler its switch point and its memory model if it has one
-// (sched.Memory), keeping the real word up to date so that values stay
-// coherent when the model stops.
+// branch on a word of fastpath.go. Load and Store are written out to fit
+// Go's inlining budget (those of the integer types inline): the branch
+// spelled in place, the slow path in an out-of-line method. A bad ordering
+// or an installed scheduler goes the slow way, through the functions in
+// this block: they check the ordering, then give the scheduler its switch
+// point and its memory model if it has one (sched.Memory), keeping the real
+// word up to date so that values stay coherent when the model stops.
 
 // cell is what the atomics of sync/atomic have in common.
 type cell[V comparable] interface {
