@@ -22,6 +22,11 @@ import (
 // published counts as not ready, and the other side notifies right after
 // publishing. That goroutine may be descheduled for long at that point, and
 // spinning on it would burn the processor it needs.
+//
+// One exception, taken from Go's channels: a receive that makes room while
+// a sender is blocked sends that sender's value itself (handOff), and the
+// sender, which can no longer time out, waits for that to finish, looking
+// a few times before it parks.
 type arrayChan[T any] struct {
 	_         pad
 	head      atomic.Uint64
@@ -111,7 +116,9 @@ func (c *arrayChan[T]) tryRecv() (T, status) {
 					s.val = zero // the channel keeps no reference to what it handed out
 				}
 				s.stamp.Store(head + c.oneLap)
-				c.senders.notify()
+				if c.senders.waiting.Load() {
+					c.handOff()
+				}
 				return v, ok
 			}
 			bo.spin() // lost to another receiver
@@ -206,12 +213,57 @@ func (c *arrayChan[T]) sendOrRegister(cache *entryCache[T], v T) (status, *entry
 			return st, nil
 		}
 		e.expect = e.w.begin()
+		e.val = v
 		c.senders.register(e)
 		if !c.sendReady(e.w) {
 			return notReady, e
 		}
+		// Room came meanwhile. Call the wait off before trying again: a
+		// receive may have selected it already, and may be sending v.
+		if ok, _ := e.w.trySelect(e.expect, selAborted); !ok {
+			return notReady, e // the wait sees the selection at once
+		}
 		c.senders.unregister(e.w)
 	}
+}
+
+// handOff wakes a blocked sender after a receive made room and, as Go's
+// channels do, sends its value for it: the sender then returns without
+// running trySend again, and the next receive finds the value already there
+// instead of waiting for the sender to be scheduled. Once selected as
+// selHanded the sender cannot time out; it waits for selSent, or for
+// selOperation when another sender took the room first (it then tries
+// again itself, as after a plain wake-up). Under an installed scheduler the
+// plain wake-up is kept, so that a receive touches no receiver's wait.
+func (c *arrayChan[T]) handOff() {
+	if !spinning() {
+		c.senders.wakeOne()
+		return
+	}
+	s := &c.senders
+	s.mu.Lock()
+	var e *entry[T]
+	var unpark bool
+	for i, x := range s.q.entries {
+		var selected bool
+		if selected, unpark = x.w.trySelect(x.expect, selHanded); selected {
+			s.q.removeAt(i)
+			e = x
+			break
+		}
+	}
+	s.setWaiting(len(s.q.entries) > 0)
+	s.mu.Unlock()
+	if e == nil {
+		return
+	}
+	// The sender waits for the outcome and leaves the entry alone until then.
+	expect, v := e.expect, e.val
+	sel := selOperation
+	if c.trySend(v) == ok {
+		sel = selSent
+	}
+	e.w.handOutcome(expect, sel, unpark)
 }
 
 func (c *arrayChan[T]) unregisterSend(w *waiter) { c.senders.unregister(w) }

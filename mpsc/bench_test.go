@@ -58,11 +58,19 @@ func BenchmarkUnbounded(b *testing.B) {
 	}
 }
 
-func BenchmarkBounded1024(b *testing.B) {
+func BenchmarkBounded1024(b *testing.B) { benchBounded(b, 1024) }
+
+// BenchmarkBounded1: a buffer of one, so that a sender blocks on almost
+// every message and each receive wakes one: the cost of a park and a wake.
+func BenchmarkBounded1(b *testing.B) { benchBounded(b, 1) }
+
+// benchBounded sends b.N messages through SyncChannel(capacity) and a chan
+// of the same capacity, from 1 and from 4 producers to one consumer.
+func benchBounded(b *testing.B, capacity int) {
 	for _, producers := range []int{1, 4} {
 		b.Run(fmt.Sprintf("producers=%d/impl=fearless", producers), func(b *testing.B) {
 			b.ReportAllocs()
-			tx, rx := mpsc.SyncChannel[int](1024)
+			tx, rx := mpsc.SyncChannel[int](capacity)
 			var wg sync.WaitGroup
 			for p := range producers {
 				tx := tx.Clone()
@@ -85,7 +93,7 @@ func BenchmarkBounded1024(b *testing.B) {
 		})
 		b.Run(fmt.Sprintf("producers=%d/impl=chan", producers), func(b *testing.B) {
 			b.ReportAllocs()
-			benchChan(b, make(chan int, 1024), producers)
+			benchChan(b, make(chan int, capacity), producers)
 		})
 	}
 }

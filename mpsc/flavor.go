@@ -83,7 +83,15 @@ func sendBlocking[T any](s *SyncSender[T], v T, ctx context.Context, deadline ti
 		if st != notReady {
 			return sendResult(v, st)
 		}
-		if sel := e.w.wait(e.expect, s.yields(), ctx, deadline); sel >= selOperation {
+		sel := e.w.wait(e.expect, s.yields(), ctx, deadline)
+		if sel == selHanded {
+			sel = e.w.waitHanded(e.expect) // no timeout can take it back now
+		}
+		if sel == selSent {
+			s.cache.put(e) // a receiver sent v for us
+			return nil
+		}
+		if sel >= selOperation {
 			st := fl.acceptSend(e, v)
 			s.cache.put(e)
 			if st != notReady {

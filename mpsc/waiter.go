@@ -16,6 +16,8 @@ const (
 	selWaiting uint32 = iota
 	selAborted
 	selDisconnected
+	selHanded // a receiver took the sender's value to send it itself
+	selSent   // ... and sent it
 	selOperation
 )
 
@@ -73,6 +75,39 @@ func (w *waiter) trySelect(expect uint64, sel uint32) (selected, mustUnpark bool
 // a stale token in the parker of a waiter that went on to wait again; wait
 // treats a token as a hint and looks at its state.
 func (w *waiter) unpark() { w.parker.Load().Unpark() }
+
+// handed is the state of a waiter whose wait that began with expect was
+// selected as selHanded: it waits on for the outcome, which no timeout can
+// take away.
+func handed(expect uint64) uint64 { return (expect>>32+1)<<32 | uint64(selHanded)<<1 }
+
+// handOutcome ends a wait selected as selHanded (with mustUnpark from that
+// selection) with sel: selSent, or selOperation when the value could not go.
+func (w *waiter) handOutcome(expect uint64, sel uint32, mustUnpark bool) {
+	if _, unpark := w.trySelect(handed(expect), sel); unpark || mustUnpark {
+		w.unpark()
+	}
+}
+
+// handWaitSpins is how many times a sender whose value a receiver is sending
+// looks at its state before it parks: the receiver is a few steps away.
+const handWaitSpins = 64
+
+// waitHanded waits for the outcome of a wait that began with expect and
+// was selected as selHanded: selSent, or selOperation. The receiver that
+// selected it is a few steps away from it, so it looks a few times first.
+func (w *waiter) waitHanded(expect uint64) uint32 {
+	expect = handed(expect)
+	if spinning() {
+		for range handWaitSpins {
+			spinPause()
+			if sel := w.selection(expect); sel != selWaiting {
+				return sel
+			}
+		}
+	}
+	return w.wait(expect, 0, nil, time.Time{})
+}
 
 // wait blocks until the wait that began with expect is selected, or until
 // ctx is done or the deadline passes (zero: none), in which case it selects
