@@ -38,6 +38,8 @@ type arrayChan[T any] struct {
 	mark      uint64 // the disconnected bit of the tail; mark-1 masks the slot number
 	oneLap    uint64 // adding it to an index moves to the same slot one lap later
 	clear     bool   // slots are cleared after a receive (T holds pointers)
+	watched   bool   // the buffer holds more than yieldBacklog values: see stallWatch
+	watch     stallWatch
 	_         pad
 	senders   syncWaker[T] // blocked while full
 	_         pad
@@ -51,7 +53,7 @@ type arraySlot[T any] struct {
 }
 
 func newArrayChan[T any](n int) *arrayChan[T] {
-	c := &arrayChan[T]{cap: uint64(n), buf: make([]arraySlot[T], n), clear: mustClear[T]()}
+	c := &arrayChan[T]{cap: uint64(n), buf: make([]arraySlot[T], n), clear: mustClear[T](), watched: n > yieldBacklog}
 	c.mark = uint64(1) << bits.Len64(c.cap) // a power of two above every slot number
 	c.oneLap = c.mark << 1
 	for i := range c.buf {
@@ -84,6 +86,9 @@ func (c *arrayChan[T]) trySend(v T) status {
 				s.val = v
 				s.stamp.Store(tail + 1)
 				c.receivers.notify()
+				if c.watched && tail%yieldEvery == 0 {
+					c.watchReceiver(tail)
+				}
 				return ok
 			}
 			bo.spin() // lost to another sender
@@ -99,6 +104,22 @@ func (c *arrayChan[T]) trySend(v T) status {
 		}
 		tail = c.tail.Load()
 	}
+}
+
+// watchReceiver lets the receiver run if it is stalled far behind the send
+// of index tail (see stallWatch).
+func (c *arrayChan[T]) watchReceiver(tail uint64) {
+	head := c.head.Load()
+	if n := c.between(head, tail); n > 0 {
+		c.watch.yieldIfStalled(uint64(n), head)
+	}
+}
+
+// between returns how many indices lie from head up to tail (both
+// unmarked); negative when head is past tail.
+func (c *arrayChan[T]) between(head, tail uint64) int64 {
+	laps := int64(tail/c.oneLap) - int64(head/c.oneLap)
+	return laps*int64(c.cap) + int64(tail&(c.mark-1)) - int64(head&(c.mark-1))
 }
 
 func (c *arrayChan[T]) tryRecv() (T, status) {

@@ -64,6 +64,10 @@ func BenchmarkBounded1024(b *testing.B) { benchBounded(b, 1024) }
 // every message and each receive wakes one: the cost of a park and a wake.
 func BenchmarkBounded1(b *testing.B) { benchBounded(b, 1) }
 
+// BenchmarkRendezvous: SyncChannel(0) against an unbuffered chan, every
+// send waiting for the receiver.
+func BenchmarkRendezvous(b *testing.B) { benchBounded(b, 0) }
+
 // benchBounded sends b.N messages through SyncChannel(capacity) and a chan
 // of the same capacity, from 1 and from 4 producers to one consumer.
 func benchBounded(b *testing.B, capacity int) {

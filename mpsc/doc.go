@@ -26,6 +26,15 @@
 // receiver forever; but collection may come late, or not at all in a
 // program that does not allocate, so an explicit Close is the way.
 //
+// Senders that do not block are paced a little. Go's scheduler shares the
+// processors equally among runnable goroutines, so more senders than
+// processors would leave the receiver a small share of one, and an
+// unbounded buffer would grow as fast as they can send. About once in a
+// thousand values, a send that does not block looks at the receiver; when
+// it lags more than about a thousand values behind and two looks in a row
+// found it where it was, it is most likely waiting for a processor, and the
+// send yields its own (runtime.Gosched). Send still never blocks.
+//
 // Blocked operations park their goroutine (through the scheduler seam of
 // package fearless/internal/sched), never spin for long, and count as
 // durably blocked for testing/synctest. As with Go's channels, use a channel

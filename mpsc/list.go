@@ -70,6 +70,7 @@ type listChan[T any] struct {
 	tail      atomic.Uint64 // next index to claim << listShift | disconnected
 	_         pad
 	tailBlock atomic.Pointer[listBlock[T]] // a block at or before the one holding the tail; read by every send
+	watch     stallWatch
 	_         pad
 	head      atomic.Uint64                // next index to receive
 	headBlock atomic.Pointer[listBlock[T]] // the block holding the head, or the one before it
@@ -129,8 +130,23 @@ func (c *listChan[T]) trySend(v T) status {
 		// Link the next block now, after our message is out, rather
 		// than when senders reach the end of this one together.
 		nextBlock(b)
+		if b.start%(listBlockCap*listWatchBlocks) == 0 {
+			c.watchReceiver(i)
+		}
 	}
 	return ok
+}
+
+// listWatchBlocks is how many blocks a send looks at the receiver once in.
+const listWatchBlocks = (yieldEvery + listBlockCap - 1) / listBlockCap
+
+// watchReceiver lets the receiver run if it is stalled far behind the send
+// of index i (see stallWatch).
+func (c *listChan[T]) watchReceiver(i uint64) {
+	h := c.head.Load()
+	if h < i {
+		c.watch.yieldIfStalled(i-h, h)
+	}
 }
 
 // locate returns the block holding the message at the head and the head,

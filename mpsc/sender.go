@@ -9,6 +9,10 @@ import (
 
 // Channel creates an unbounded channel and returns its first sender handle
 // and its receiver. Send never blocks: the channel grows as needed.
+//
+// Sends that find the receiver more than about a thousand values behind,
+// and not moving, yield the processor (runtime.Gosched) now and then, so
+// that the receiver gets to run; see the package doc.
 func Channel[T any]() (*Sender[T], *Receiver[T]) {
 	c := newListChan[T]()
 	return newSender(c), newReceiver[T](c)
