@@ -200,6 +200,11 @@ func BenchmarkMap1us(b *testing.B) {
 // (cost=0, a doubling) to 100µs each. A split pays only on the costly ones;
 // par must stay close to the loop on the cheap ones and close to hand on
 // the costly ones.
+//
+// The trivial ones also run impl=floor: the loop as the contract wants it
+// inline, turning a panic of f into a *thread.PanicError, which takes a
+// deferred call. Between loop and floor is what that costs; between floor
+// and par what par pays to tell a cheap function from a costly one.
 func BenchmarkMapSmall(b *testing.B) {
 	for _, c := range []struct {
 		n    int
@@ -227,6 +232,14 @@ func BenchmarkMapSmall(b *testing.B) {
 				sinkInts = out
 			}
 		})
+		if c.cost == 0 {
+			b.Run(name+"/impl=floor", func(b *testing.B) {
+				defer reportCPU(b)()
+				for b.Loop() {
+					sinkInts = floorMap(in, f)
+				}
+			})
+		}
 		b.Run(name+"/impl=hand", func(b *testing.B) {
 			defer reportCPU(b)()
 			for b.Loop() {
@@ -240,6 +253,19 @@ func BenchmarkMapSmall(b *testing.B) {
 			}
 		})
 	}
+}
+
+// floorMap is the cheapest inline Map the contract allows: a loop whose
+// panics come back as a *thread.PanicError.
+func floorMap[T, U any](in []T, f func(T) U) []U {
+	out := make([]U, len(in))
+	finished := false
+	defer rethrowUnless(&finished)
+	for i, v := range in {
+		out[i] = f(v)
+	}
+	finished = true
+	return out
 }
 
 // BenchmarkUneven: element i costs about i/n * 4µs (a triangle), so an even

@@ -16,11 +16,7 @@ func Map[T, U any](in []T, f func(T) U) []U {
 		return out
 	}
 	finished := false
-	defer func() {
-		if !finished { // checked first: recover costs more than the flag
-			rethrow(recover())
-		}
-	}()
+	defer rethrowUnless(&finished)
 	for i, v := range in {
 		out[i] = f(v)
 	}
@@ -56,11 +52,7 @@ func ForEach[T any](in []T, f func(i int, v T)) {
 		return
 	}
 	finished := false
-	defer func() {
-		if !finished {
-			rethrow(recover())
-		}
-	}()
+	defer rethrowUnless(&finished)
 	for i, v := range in {
 		f(i, v)
 	}
@@ -76,6 +68,16 @@ func forEachSplit[T any](in []T, f func(i int, v T)) {
 func forEachRange[T any](in []T, f func(i int, v T), lo, hi int) {
 	for i, v := range in[lo:hi] {
 		f(lo+i, v)
+	}
+}
+
+// rethrowUnless, deferred, turns a panic of the calling goroutine into a
+// panic with a *thread.PanicError, as a parallel run would, unless the
+// caller finished. A direct call costs less than a deferred closure, and
+// the flag is checked first, as recover costs more.
+func rethrowUnless(finished *bool) {
+	if !*finished {
+		rethrow(recover())
 	}
 }
 

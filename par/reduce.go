@@ -24,11 +24,7 @@ func Reduce[T, A any](in []T, zero A, fold func(A, T) A, combine func(A, A) A) A
 		return reduceSplit(in, zero, fold, combine)
 	}
 	finished := false
-	defer func() {
-		if !finished {
-			rethrow(recover())
-		}
-	}()
+	defer rethrowUnless(&finished)
 	a := zero
 	for _, v := range in {
 		a = fold(a, v)

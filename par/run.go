@@ -81,11 +81,7 @@ func now() time.Duration { return time.Since(epoch) }
 // takes a lock in the runtime).
 func measure(n, first int, key uint64, body func(lo, hi int)) (done, grain, procs int, split bool) {
 	finished := false
-	defer func() {
-		if !finished {
-			rethrow(recover())
-		}
-	}()
+	defer rethrowUnless(&finished)
 	if sched.Active() != nil || forceParallel {
 		// Timing must not steer a deterministic schedule.
 		finished = true
