@@ -63,20 +63,29 @@ func handMap[T, U any](in []T, f func(T) U) []U {
 	return out
 }
 
-func handSum(in []int64) int64 {
+func handSum[T Number](in []T) T {
 	p := runtime.GOMAXPROCS(0)
-	parts := make([]int64, p)
+	parts := make([]T, p)
 	var wg sync.WaitGroup
 	for w := 1; w < p; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			parts[w] = sum(in[len(in)*w/p : len(in)*(w+1)/p])
+			parts[w] = plainSum(in[len(in)*w/p : len(in)*(w+1)/p])
 		}()
 	}
-	parts[0] = sum(in[:len(in)/p])
+	parts[0] = plainSum(in[:len(in)/p])
 	wg.Wait()
-	return sum(parts)
+	return plainSum(parts)
+}
+
+// plainSum is the loop a user writes, one accumulator.
+func plainSum[T Number](in []T) T {
+	var s T
+	for _, v := range in {
+		s += v
+	}
+	return s
 }
 
 // handChunks splits [0, n) into GOMAXPROCS equal chunks.
@@ -314,27 +323,39 @@ func BenchmarkUneven(b *testing.B) {
 var sinkInt64 int64
 
 func BenchmarkSum(b *testing.B) {
-	for _, n := range []int{1000, 10_000, 100_000, 1_000_000, 10_000_000} {
-		in := make([]int64, n)
+	benchSum(b, []int{1000, 10_000, 100_000, 1_000_000, 10_000_000}, func(i int) int64 { return int64(i) }, &sinkInt64)
+}
+
+// BenchmarkSumFloat64: a plain loop over floats waits for each add before
+// the next, which Sum does not.
+func BenchmarkSumFloat64(b *testing.B) {
+	benchSum(b, []int{1000, 100_000, 1_000_000}, func(i int) float64 { return float64(i) / 3 }, &sinkFloat64)
+}
+
+var sinkFloat64 float64
+
+func benchSum[T Number](b *testing.B, sizes []int, elem func(int) T, sink *T) {
+	for _, n := range sizes {
+		in := make([]T, n)
 		for i := range in {
-			in[i] = int64(i)
+			in[i] = elem(i)
 		}
 		b.Run("n="+strconv.Itoa(n)+"/impl=loop", func(b *testing.B) {
 			defer reportCPU(b)()
 			for b.Loop() {
-				sinkInt64 = sum(in)
+				*sink = plainSum(in)
 			}
 		})
 		b.Run("n="+strconv.Itoa(n)+"/impl=hand", func(b *testing.B) {
 			defer reportCPU(b)()
 			for b.Loop() {
-				sinkInt64 = handSum(in)
+				*sink = handSum(in)
 			}
 		})
 		b.Run("n="+strconv.Itoa(n)+"/impl=par", func(b *testing.B) {
 			defer reportCPU(b)()
 			for b.Loop() {
-				sinkInt64 = Sum(in)
+				*sink = Sum(in)
 			}
 		})
 	}
