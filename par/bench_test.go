@@ -13,6 +13,7 @@ package par
 // atomic counter, the usual hand-written fix for uneven work.
 
 import (
+	"math"
 	"runtime"
 	"strconv"
 	"sync"
@@ -210,10 +211,11 @@ func BenchmarkMap1us(b *testing.B) {
 // par must stay close to the loop on the cheap ones and close to hand on
 // the costly ones.
 //
-// The trivial ones also run impl=floor: the loop as the contract wants it
-// inline, turning a panic of f into a *thread.PanicError, which takes a
-// deferred call. Between loop and floor is what that costs; between floor
-// and par what par pays to tell a cheap function from a costly one.
+// The trivial ones also run impl=floor: Map's inline path alone, as the
+// contract wants it, turning a panic of f into a *thread.PanicError (which
+// takes a deferred call). Between loop and floor is what that costs;
+// between floor and par what par pays to tell a cheap function from a
+// costly one.
 func BenchmarkMapSmall(b *testing.B) {
 	for _, c := range []struct {
 		n    int
@@ -243,9 +245,11 @@ func BenchmarkMapSmall(b *testing.B) {
 		})
 		if c.cost == 0 {
 			b.Run(name+"/impl=floor", func(b *testing.B) {
+				defer func(n int) { serialMax = n }(serialMax)
+				serialMax = math.MaxInt // Map's inline path, without the cost lookup
 				defer reportCPU(b)()
 				for b.Loop() {
-					sinkInts = floorMap(in, f)
+					sinkInts = Map(in, f)
 				}
 			})
 		}
@@ -262,19 +266,6 @@ func BenchmarkMapSmall(b *testing.B) {
 			}
 		})
 	}
-}
-
-// floorMap is the cheapest inline Map the contract allows: a loop whose
-// panics come back as a *thread.PanicError.
-func floorMap[T, U any](in []T, f func(T) U) []U {
-	out := make([]U, len(in))
-	finished := false
-	defer rethrowUnless(&finished)
-	for i, v := range in {
-		out[i] = f(v)
-	}
-	finished = true
-	return out
 }
 
 // BenchmarkUneven: element i costs about i/n * 4µs (a triangle), so an even
