@@ -32,14 +32,13 @@ type arrayChan[T any] struct {
 	head      atomic.Uint64
 	_         pad
 	tail      atomic.Uint64
+	watch     stallWatch // senders only, as the tail
 	_         pad
 	buf       []arraySlot[T]
 	cap       uint64
 	mark      uint64 // the disconnected bit of the tail; mark-1 masks the slot number
 	oneLap    uint64 // adding it to an index moves to the same slot one lap later
 	clear     bool   // slots are cleared after a receive (T holds pointers)
-	watched   bool   // the buffer holds more than yieldBacklog values: see stallWatch
-	watch     stallWatch
 	_         pad
 	senders   syncWaker[T] // blocked while full
 	_         pad
@@ -53,7 +52,7 @@ type arraySlot[T any] struct {
 }
 
 func newArrayChan[T any](n int) *arrayChan[T] {
-	c := &arrayChan[T]{cap: uint64(n), buf: make([]arraySlot[T], n), clear: mustClear[T](), watched: n > yieldBacklog}
+	c := &arrayChan[T]{cap: uint64(n), buf: make([]arraySlot[T], n), clear: mustClear[T]()}
 	c.mark = uint64(1) << bits.Len64(c.cap) // a power of two above every slot number
 	c.oneLap = c.mark << 1
 	for i := range c.buf {
@@ -86,7 +85,7 @@ func (c *arrayChan[T]) trySend(v T) status {
 				s.val = v
 				s.stamp.Store(tail + 1)
 				c.receivers.notify()
-				if c.watched && tail%yieldEvery == 0 {
+				if tail%yieldEvery == 0 && c.cap > yieldBacklog {
 					c.watchReceiver(tail)
 				}
 				return ok
@@ -115,8 +114,8 @@ func (c *arrayChan[T]) watchReceiver(tail uint64) {
 	}
 }
 
-// between returns how many indices lie from head up to tail (both
-// unmarked); negative when head is past tail.
+// between returns how many indices lie from head up to tail (the mark
+// bit, if set, is ignored); negative when head is past tail.
 func (c *arrayChan[T]) between(head, tail uint64) int64 {
 	laps := int64(tail/c.oneLap) - int64(head/c.oneLap)
 	return laps*int64(c.cap) + int64(tail&(c.mark-1)) - int64(head&(c.mark-1))
@@ -296,20 +295,8 @@ func (c *arrayChan[T]) len() int {
 	for {
 		tail := c.tail.Load()
 		head := c.head.Load()
-		if c.tail.Load() != tail {
-			continue
-		}
-		hix := head & (c.mark - 1)
-		tix := tail & (c.mark - 1)
-		switch {
-		case hix < tix:
-			return int(tix - hix)
-		case hix > tix:
-			return int(c.cap - hix + tix)
-		case tail&^c.mark == head:
-			return 0
-		default:
-			return int(c.cap)
+		if c.tail.Load() == tail {
+			return int(c.between(head, tail))
 		}
 	}
 }

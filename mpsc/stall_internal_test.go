@@ -28,18 +28,13 @@ func TestStallWatch(t *testing.T) {
 }
 
 // TestArrayBetween: the distance from the head to the tail of a bounded
-// channel is the number of values buffered, across laps of the ring.
+// channel, and so len, is the number of values buffered, across laps of
+// the ring, full and empty included.
 func TestArrayBetween(t *testing.T) {
 	c := newArrayChan[int](yieldBacklog + 3)
-	if !c.watched {
-		t.Fatal("a channel holding more than yieldBacklog values is not watched")
-	}
-	if newArrayChan[int](yieldBacklog).watched {
-		t.Fatal("a channel holding yieldBacklog values is watched")
-	}
 	buffered := 0
 	for _, step := range []struct{ send, recv int }{
-		{yieldBacklog + 3, 10}, {10, yieldBacklog}, {yieldBacklog, yieldBacklog + 3}, {7, 3}, {yieldBacklog - 4, 0},
+		{yieldBacklog + 3, 10}, {10, yieldBacklog}, {yieldBacklog, yieldBacklog + 3}, {7, 3}, {yieldBacklog - 4, 0}, {0, yieldBacklog},
 	} {
 		for range step.send {
 			if c.trySend(1) != ok {
@@ -55,6 +50,13 @@ func TestArrayBetween(t *testing.T) {
 		if got := c.between(c.head.Load(), c.tail.Load()); got != int64(buffered) {
 			t.Fatalf("between = %d, want %d buffered", got, buffered)
 		}
+		if got := c.len(); got != buffered {
+			t.Fatalf("len = %d, want %d", got, buffered)
+		}
+	}
+	c.closeSenders()
+	if got := c.len(); got != buffered {
+		t.Fatalf("len of a disconnected channel = %d, want %d", got, buffered)
 	}
 	if got := c.between(c.tail.Load(), c.head.Load()); got != -int64(buffered) {
 		t.Fatalf("between the other way = %d, want %d", got, -buffered)
@@ -62,23 +64,31 @@ func TestArrayBetween(t *testing.T) {
 }
 
 // TestSendsPastStalledReceiver: a sender far ahead of a receiver that does
-// not receive looks at it now and then, and loses or reorders nothing.
+// not receive finds it stalled, look after look, and loses or reorders
+// nothing.
 func TestSendsPastStalledReceiver(t *testing.T) {
 	const n = 20 * yieldEvery
+	list, array := newListChan[int](), newArrayChan[int](n)
 	for _, fl := range []struct {
 		name string
 		c    interface {
 			trySend(int) status
 			tryRecv() (int, status)
 		}
+		watch *stallWatch
 	}{
-		{"unbounded", newListChan[int]()},
-		{"bounded", newArrayChan[int](n)},
+		{"unbounded", list, &list.watch},
+		{"bounded", array, &array.watch},
 	} {
 		for i := range n {
 			if fl.c.trySend(i) != ok {
 				t.Fatalf("%s: send %d failed", fl.name, i)
 			}
+		}
+		// About one look per yieldEvery sends, all but the first few past
+		// the backlog, each finding the head at 0.
+		if got := fl.watch.stalls.Load(); got < n/yieldEvery/2 {
+			t.Fatalf("%s: %d looks in a row found the receiver stalled, want about %d", fl.name, got, n/yieldEvery)
 		}
 		for want := range n {
 			if v, st := fl.c.tryRecv(); st != ok || v != want {

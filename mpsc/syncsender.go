@@ -14,8 +14,8 @@ import (
 // returns its first sender handle and its receiver. A send blocks while the
 // buffer is full. With bound 0 the channel is a rendezvous: a send blocks
 // until a receiver takes the value. A negative bound panics. As on an
-// unbounded channel, sends into a large buffer that find the receiver far
-// behind and not moving yield the processor now and then.
+// unbounded channel, when bound is above 1024, sends that find the
+// receiver far behind and not moving yield the processor now and then.
 func SyncChannel[T any](bound int) (*SyncSender[T], *Receiver[T]) {
 	var fl interface {
 		sendFlavor[T]
