@@ -129,6 +129,10 @@ func handDynamic(n, size int, body func(lo, hi int)) {
 
 var sinkInts []int
 
+// sinkShared keeps the last result of each goroutine of a parallel
+// benchmark alive, so that its slices are made on the heap, as in a loop.
+var sinkShared atomic.Pointer[[]int]
+
 // reportCPU adds cpu-ns/op, the CPU time used per op by every goroutine:
 // on a machine shared with other work, wall time understates what the
 // parallel versions would gain on idle cores, while CPU time shows what they
@@ -221,7 +225,7 @@ func BenchmarkMapSmall(b *testing.B) {
 		n    int
 		cost time.Duration
 	}{
-		{1, 0}, {2, 0}, {10, 0}, {100, 0}, {1000, 0},
+		{1, 0}, {2, 0}, {3, 0}, {10, 0}, {100, 0}, {1000, 0},
 		{10, 2 * time.Microsecond}, {100, 200 * time.Nanosecond},
 		{1000, time.Microsecond}, {100, 10 * time.Microsecond},
 		{10, 100 * time.Microsecond}, {3, 100 * time.Microsecond},
@@ -266,6 +270,39 @@ func BenchmarkMapSmall(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkMapSmallShared: every goroutine of b.RunParallel maps the same
+// ten trivial elements with the same function, as the handlers of a server
+// would: what par reads to know the function is cheap must not make them
+// contend.
+func BenchmarkMapSmallShared(b *testing.B) {
+	f := opaque(func(v int) int { return 2 * v })
+	in := ints(10)
+	run := func(name string, mapIn func() []int) {
+		b.Run(name, func(b *testing.B) {
+			b.RunParallel(func(pb *testing.PB) {
+				var last []int
+				for pb.Next() {
+					last = mapIn()
+				}
+				sinkShared.Store(&last)
+			})
+		})
+	}
+	run("impl=loop", func() []int {
+		out := make([]int, len(in))
+		for i, v := range in {
+			out[i] = f(v)
+		}
+		return out
+	})
+	saved := serialMax
+	defer func() { serialMax = saved }()
+	serialMax = math.MaxInt // Map's inline path, without the cost lookup
+	run("impl=floor", func() []int { return Map(in, f) })
+	serialMax = saved
+	run("impl=par", func() []int { return Map(in, f) })
 }
 
 // BenchmarkUneven: element i costs about i/n * 4µs (a triangle), so an even

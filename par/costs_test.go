@@ -2,55 +2,92 @@ package par
 
 import (
 	"math"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 )
 
-// remembered returns what the cost memory holds for key k.
-func remembered(k uint64) (perItem time.Duration, ok bool) {
-	w := costs[k>>58%costSlots].word.Load()
-	return time.Duration(w & math.MaxUint32), w>>32 == k>>32
+// remembered returns what m holds for key k, fresh or stale.
+func (m *costMemory) remembered(k uint64) (perItem time.Duration, ok bool) {
+	w := m.entries[k>>(64-costBits)].word.Load()
+	return time.Duration(w & math.MaxUint32), w>>48 == k>>32&0xffff
 }
 
 func TestCostMemory(t *testing.T) {
+	m := &costMemory{retimeAfter: time.Hour} // never fires during the test
 	k := costKey(func(int) int { return 0 })
-	if knownCheap(k, 10) {
+	if m.knownCheap(k, 10) {
 		t.Fatal("a function never timed is known as cheap")
 	}
-	rememberCost(k, 0.4)
-	if d, ok := remembered(k); !ok || d != 1 {
+	m.remember(k, 0.4)
+	if d, ok := m.remembered(k); !ok || d != 1 {
 		t.Fatalf("remembered %v, %v; want 1ns (rounded up)", d, ok)
 	}
-	cheap := 0
-	for range 2 * retimeEvery {
-		if knownCheap(k, 10) {
-			cheap++
+	for i := range 1000 {
+		if !m.knownCheap(k, 10) {
+			t.Fatalf("call %d: a function remembered as cheap is not known as cheap", i)
 		}
 	}
-	if cheap != 2*retimeEvery-2 {
-		t.Errorf("%d of %d calls skipped the clock; want all but one in %d", cheap, 2*retimeEvery, retimeEvery)
-	}
-	if n := int(parallelMin / 4); knownCheap(k, n) && knownCheap(k, n) {
+	if n := int(parallelMin / 4); m.knownCheap(k, n) {
 		t.Errorf("%d elements of 1ns are known as cheap; that is a quarter of parallelMin", n)
 	}
-	rememberCost(k, float64(time.Millisecond))
-	if knownCheap(k, 3) || knownCheap(k, 3) {
+	m.expire()
+	if m.knownCheap(k, 10) {
+		t.Error("a stale cost is trusted")
+	}
+	m.remember(k, float64(time.Millisecond))
+	if m.knownCheap(k, 3) {
 		t.Error("a costly function is known as cheap")
 	}
-	other := k ^ 1<<40 // the same slot, another function
-	rememberCost(other, 1)
-	if knownCheap(k, 3) || knownCheap(k, 3) {
+	other := k ^ 1<<40 // the same entry, another function
+	m.remember(other, 1)
+	if m.knownCheap(k, 3) {
 		t.Error("another function's cost was taken for this one's")
 	}
-	if _, ok := remembered(k); ok {
-		t.Error("the slot still names the function it no longer holds")
+	if _, ok := m.remembered(k); ok {
+		t.Error("the entry still names the function it no longer holds")
+	}
+}
+
+// Remembering a cheap cost starts the retime timer, which makes the memory
+// stale when it fires; the next cheap cost remembered starts it again. A
+// cost that no call could skip the clock for starts none.
+func TestCostsGoStale(t *testing.T) {
+	m := &costMemory{retimeAfter: time.Millisecond}
+	k := costKey(func(int) int { return 0 })
+	m.remember(k, float64(time.Millisecond))
+	if m.armed.Load() {
+		t.Fatal("remembering a costly function started the retime timer")
+	}
+	for round := range 2 {
+		m.remember(k, 1)
+		if !m.armed.Load() {
+			t.Fatalf("round %d: no retime timer pending after a cost was remembered", round)
+		}
+		waitFor(t, "the retime timer", func() bool { return !m.knownCheap(k, 1) })
+		waitFor(t, "the timer to be disarmed", func() bool { return !m.armed.Load() })
+	}
+	if e := m.epoch.Load(); e != 2 {
+		t.Errorf("epoch %d after two firings", e)
+	}
+}
+
+// waitFor polls cond for far longer than what it waits on needs.
+func waitFor(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("still waiting for %s after 30s", what)
+		}
+		time.Sleep(time.Millisecond)
 	}
 }
 
 // A function remembered as cheap whose elements become costly (a closure
-// of the same code over other data) is timed again within retimeEvery
-// calls, and its new cost remembered, so that its small inputs split again.
+// of the same code over other data) is timed again once its cost is stale,
+// and its new cost remembered, so that its small inputs split again.
 func TestCheapFunctionIsRetimed(t *testing.T) {
 	var cost atomic.Int64
 	f := func(v int) int {
@@ -61,16 +98,39 @@ func TestCheapFunctionIsRetimed(t *testing.T) {
 	for range 3 {
 		Map(ints(10), f)
 	}
-	if d, ok := remembered(k); !ok || d > time.Microsecond {
+	if d, ok := costs.remembered(k); !ok || d > time.Microsecond {
 		t.Fatalf("after cheap calls the memory holds %v, %v", d, ok)
 	}
 	cost.Store(int64(time.Millisecond))
-	for i := range retimeEvery + 1 {
-		Map(ints(3), f)
-		if d, ok := remembered(k); ok && d >= time.Millisecond {
-			t.Logf("retimed after %d calls", i+1)
-			return
-		}
+	costs.expire() // as the timer does
+	Map(ints(3), f)
+	if d, ok := costs.remembered(k); !ok || d < time.Millisecond {
+		t.Fatalf("the first call after the memory went stale left %v, %v; want the new cost, >= 1ms", d, ok)
 	}
-	t.Fatalf("not retimed within %d calls", retimeEvery+1)
+}
+
+// Goroutines calling one function at once read and rewrite its entry while
+// the memory goes stale under them; every call still gives every element.
+func TestCostMemoryConcurrentUse(t *testing.T) {
+	f := func(v int) int { return 2 * v }
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for n := range 200 {
+				out := Map(ints(n%20), f)
+				for i, v := range out {
+					if v != 2*i {
+						t.Errorf("Map(ints(%d))[%d] = %d", n%20, i, v)
+						return
+					}
+				}
+			}
+		})
+	}
+	wg.Go(func() {
+		for range 200 {
+			costs.expire()
+		}
+	})
+	wg.Wait()
 }

@@ -11,9 +11,11 @@ import (
 func Map[T, U any](in []T, f func(T) U) []U {
 	sched.Point("par.Map", nil)
 	out := make([]U, len(in))
-	if len(in) > serialMax && !knownCheapCall(f, len(in)) {
-		mapSplit(in, out, f)
-		return out
+	if len(in) > serialMax {
+		if key, cheap := knownCheapCall(f, len(in)); !cheap {
+			mapSplit(in, out, f, key)
+			return out
+		}
 	}
 	finished := false
 	defer rethrowUnless(&finished)
@@ -28,8 +30,8 @@ func Map[T, U any](in []T, f func(T) U) []U {
 // that pays. The closure given to measure does not escape, and the one given
 // to parallel is only made once a split was decided: a call that stays on
 // the caller allocates nothing but out.
-func mapSplit[T, U any](in []T, out []U, f func(T) U) {
-	if done, grain, procs, split := measure(len(in), 1, costKey(f), func(lo, hi int) { mapRange(in, out, f, lo, hi) }); split {
+func mapSplit[T, U any](in []T, out []U, f func(T) U, key uint64) {
+	if done, grain, procs, split := measure(len(in), 1, key, func(lo, hi int) { mapRange(in, out, f, lo, hi) }); split {
 		parallel(done, len(in), procs, grain, func(_, lo, hi int) { mapRange(in, out, f, lo, hi) })
 	}
 }
@@ -47,9 +49,11 @@ func mapRange[T, U any](in []T, out []U, f func(T) U, lo, hi int) {
 // stopped.
 func ForEach[T any](in []T, f func(i int, v T)) {
 	sched.Point("par.ForEach", nil)
-	if len(in) > serialMax && !knownCheapCall(f, len(in)) {
-		forEachSplit(in, f)
-		return
+	if len(in) > serialMax {
+		if key, cheap := knownCheapCall(f, len(in)); !cheap {
+			forEachSplit(in, f, key)
+			return
+		}
 	}
 	finished := false
 	defer rethrowUnless(&finished)
@@ -59,8 +63,8 @@ func ForEach[T any](in []T, f func(i int, v T)) {
 	finished = true
 }
 
-func forEachSplit[T any](in []T, f func(i int, v T)) {
-	if done, grain, procs, split := measure(len(in), 1, costKey(f), func(lo, hi int) { forEachRange(in, f, lo, hi) }); split {
+func forEachSplit[T any](in []T, f func(i int, v T), key uint64) {
+	if done, grain, procs, split := measure(len(in), 1, key, func(lo, hi int) { forEachRange(in, f, lo, hi) }); split {
 		parallel(done, len(in), procs, grain, func(_, lo, hi int) { forEachRange(in, f, lo, hi) })
 	}
 }

@@ -20,8 +20,10 @@ import (
 // has stopped. An empty in returns zero.
 func Reduce[T, A any](in []T, zero A, fold func(A, T) A, combine func(A, A) A) A {
 	sched.Point("par.Reduce", nil)
-	if len(in) > serialMax && !knownCheapCall(fold, len(in)) {
-		return reduceSplit(in, zero, fold, combine)
+	if len(in) > serialMax {
+		if key, cheap := knownCheapCall(fold, len(in)); !cheap {
+			return reduceSplit(in, zero, fold, combine, key)
+		}
 	}
 	finished := false
 	defer rethrowUnless(&finished)
@@ -33,9 +35,9 @@ func Reduce[T, A any](in []T, zero A, fold func(A, T) A, combine func(A, A) A) A
 	return a
 }
 
-func reduceSplit[T, A any](in []T, zero A, fold func(A, T) A, combine func(A, A) A) A {
+func reduceSplit[T, A any](in []T, zero A, fold func(A, T) A, combine func(A, A) A, key uint64) A {
 	first := zero // the caller's fold of what it measures
-	done, grain, procs, split := measure(len(in), 1, costKey(fold), func(lo, hi int) {
+	done, grain, procs, split := measure(len(in), 1, key, func(lo, hi int) {
 		for _, v := range in[lo:hi] {
 			first = fold(first, v)
 		}

@@ -95,7 +95,7 @@ func measure(n, first int, key uint64, body func(lo, hi int)) (done, grain, proc
 		done = next
 		if done == n {
 			if key != 0 && perItem > 0 {
-				rememberCost(key, perItem)
+				costs.remember(key, perItem)
 			}
 			finished = true
 			return done, 0, 0, false
@@ -105,7 +105,7 @@ func measure(n, first int, key uint64, body func(lo, hi int)) (done, grain, proc
 		rest := time.Duration(perItem * float64(n-done))
 		if rest >= parallelMin && elapsed >= trustAfter && n-done >= 2 {
 			if key != 0 {
-				rememberCost(key, perItem)
+				costs.remember(key, perItem)
 			}
 			if procs = runtime.GOMAXPROCS(0); procs < 2 {
 				body(done, n)
