@@ -252,16 +252,17 @@ func (p *Pool) serve() (ended bool) {
 		}
 		p.report(&thread.PanicError{Value: v, Stack: debug.Stack(), Thread: thread.Current().Name()})
 	}()
+	rx, ctx := p.rx, p.ctx // not read from p on each task: senders write p.state beside them
 	for {
 		var j job
 		var err error
-		if p.ctx == nil {
-			j, err = p.rx.Recv()
+		if ctx == nil {
+			j, err = rx.Recv()
 		} else {
-			j, err = p.rx.RecvContext(p.ctx)
-			if err == nil && p.ctx.Err() != nil {
+			j, err = rx.RecvContext(ctx)
+			if err == nil && ctx.Err() != nil {
 				if j.cancel != nil {
-					j.cancel(fmt.Errorf("%w: %w", ErrDropped, context.Cause(p.ctx)))
+					j.cancel(fmt.Errorf("%w: %w", ErrDropped, context.Cause(ctx)))
 				}
 				return true
 			}
