@@ -88,10 +88,13 @@ func knownCheapCall(f any, n int) (key uint64, cheap bool) {
 // elements take less than a quarter of parallelMin together.
 func (m *costMemory) knownCheap(k uint64, n int) bool {
 	w := m.entries[k>>(64-costBits)].word.Load()
-	if w>>32 != m.tag(k) {
-		return false
-	}
-	return time.Duration(w&math.MaxUint32)*time.Duration(n) < parallelMin/4
+	return w>>32 == m.tag(k) && cheapEnough(w&math.MaxUint32, n)
+}
+
+// cheapEnough reports whether n elements of ns nanoseconds each take less
+// than a quarter of parallelMin together.
+func cheapEnough(ns uint64, n int) bool {
+	return time.Duration(ns)*time.Duration(n) < parallelMin/4
 }
 
 // tag is what the high half of a fresh entry for key k holds.
@@ -105,13 +108,15 @@ func (m *costMemory) tag(k uint64) uint64 {
 func (m *costMemory) remember(k uint64, perItem float64) {
 	ns := uint64(min(math.Ceil(perItem), math.MaxUint32))
 	m.entries[k>>(64-costBits)].word.Store(m.tag(k)<<32 | ns)
-	if m.knownCheap(k, serialMax+1) && !m.armed.Load() && m.armed.CompareAndSwap(false, true) {
+	if cheapEnough(ns, serialMax+1) && !m.armed.Load() && m.armed.CompareAndSwap(false, true) {
 		time.AfterFunc(m.retimeAfter, m.expire)
 	}
 }
 
-// expire makes every remembered cost stale.
+// expire makes every remembered cost stale. It disarms first: a cost
+// remembered in the new epoch then finds the timer disarmed and starts it,
+// so that no fresh cost is left without a timer to make it stale.
 func (m *costMemory) expire() {
-	m.epoch.Add(1)
 	m.armed.Store(false)
+	m.epoch.Add(1)
 }
