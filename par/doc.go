@@ -45,8 +45,8 @@
 // at once do not slow each other down. Every inline run also pays a deferred
 // call, which turns a panic of f into the *thread.PanicError a split run
 // gives. So one or two trivial elements take 3 to 4ns more than a plain
-// loop (the deferred call and the call of Map), three about 9ns more and
-// ten 4 to 6ns more (the lookup of f's cost adds about 5ns), and a hundred
+// loop (the deferred call and the call of Map), three 8 to 9ns more and
+// ten 4 to 9ns more (the lookup of f's cost adds about 5ns), and a hundred
 // or a thousand no more than the loop.
 //
 // Sum adds with four accumulators rather than one, so it is faster than a
