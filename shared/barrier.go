@@ -15,10 +15,15 @@ const opBarrier sched.Op = "shared.Barrier.Wait"
 // the last to arrive, is its leader. A Barrier must not be copied after
 // first use; its zero value is a barrier for one goroutine.
 type Barrier struct {
-	_       noCopy
-	n       int
-	mu      sync.Mutex // guards the rest
-	count   int
+	_     noCopy
+	n     int
+	mu    sync.Mutex // guards the rest
+	count int
+	// released is closed when the generation's leader arrives: one close
+	// lets every waiter go, and a generation allocates one channel.
+	released chan struct{}
+	// waiters park here instead under a deterministic scheduler, which
+	// steers parkers but not channels.
 	waiters []*sched.Parker
 }
 
@@ -50,18 +55,27 @@ func (b *Barrier) Wait() BarrierWaitResult {
 	b.mu.Lock()
 	b.count++
 	if b.count < b.n {
-		p := sched.NewParker()
-		if b.waiters == nil {
-			b.waiters = make([]*sched.Parker, 0, b.n-1)
+		if sched.Installed() {
+			p := sched.NewParker()
+			b.waiters = append(b.waiters, p)
+			b.mu.Unlock()
+			p.Park()
+			return BarrierWaitResult{}
 		}
-		b.waiters = append(b.waiters, p)
+		if b.released == nil {
+			b.released = make(chan struct{})
+		}
+		released := b.released
 		b.mu.Unlock()
-		p.Park()
+		<-released
 		return BarrierWaitResult{}
 	}
-	waiters := b.waiters
-	b.waiters, b.count = nil, 0
+	released, waiters := b.released, b.waiters
+	b.released, b.waiters, b.count = nil, nil, 0
 	b.mu.Unlock()
+	if released != nil {
+		close(released)
+	}
 	for _, p := range waiters {
 		p.Unpark()
 	}
