@@ -18,7 +18,7 @@
 //
 // A pool pays when tasks are many and short: on the 2-core machine where it
 // was measured (BenchmarkTinyTasks), a task of a few nanoseconds cost 55 to
-// 85ns through Go, 210 to 220ns through Submit and Join, and 230 to 610ns
+// 85ns through Go, 200 to 225ns through Submit and Join, and 230 to 610ns
 // as a goroutine of its own, over several runs. Tasks of 100µs ran at the
 // same rate either way (BenchmarkTasks100us: 51µs a task on two cores), so
 // there a pool only bounds how many run at once.
