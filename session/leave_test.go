@@ -98,15 +98,32 @@ func TestPeerAbortsWhileWeClose(t *testing.T) {
 type dropHook struct {
 	mu    sync.Mutex
 	drops []*session.DropError
+	came  chan struct{} // a token per report
 }
 
 func (h *dropHook) install(t *testing.T) {
+	h.came = make(chan struct{}, 64)
 	prev := session.SetDropHook(func(e *session.DropError) {
 		h.mu.Lock()
 		h.drops = append(h.drops, e)
 		h.mu.Unlock()
+		select {
+		case h.came <- struct{}{}:
+		default:
+		}
 	})
 	t.Cleanup(func() { session.SetDropHook(prev) })
+}
+
+// waitReports waits until n reports came and returns every report so far.
+// A drop wakes the peer before it is reported, so the peer's panic can come
+// first.
+func (h *dropHook) waitReports(t *testing.T, n int) []*session.DropError {
+	t.Helper()
+	for range n {
+		collectUntil(t, h.came)
+	}
+	return h.reports()
 }
 
 func (h *dropHook) reports() []*session.DropError {
@@ -162,7 +179,7 @@ func TestDroppedPeerIsDetected(t *testing.T) {
 	if !strings.Contains(err.Error(), "dropped after 1 operation(s)") || !strings.Contains(err.Error(), "leave_test.go") {
 		t.Errorf("the message does not say what was dropped where: %v", err)
 	}
-	reports := hook.reports()
+	reports := hook.waitReports(t, 1)
 	if len(reports) != 1 || reports[0].Side != 0 || reports[0].Steps != 1 || !strings.Contains(reports[0].Created, "leave_test.go:") {
 		t.Fatalf("drop reports %v, want one for side 0 after 1 operation", reports)
 	}
@@ -220,7 +237,7 @@ func TestFinishedSessionsAreNotReported(t *testing.T) {
 	s := dropAtEnd()
 	got := spawn(func() any { _, end := session.Take(s); session.Close(end); return nil })
 	collectUntil(t, got)
-	if reports := hook.reports(); len(reports) != 1 {
+	if reports := hook.waitReports(t, 1); len(reports) != 1 {
 		t.Fatalf("%d drop reports, want only the one dropped session's: %v", len(reports), reports)
 	}
 }
