@@ -249,8 +249,7 @@ func BenchmarkMapSmall(b *testing.B) {
 		})
 		if c.cost == 0 {
 			b.Run(name+"/impl=floor", func(b *testing.B) {
-				defer func(n int) { serialMax = n }(serialMax)
-				serialMax = math.MaxInt // Map's inline path, without the cost lookup
+				defer inlineOnly()()
 				defer reportCPU(b)()
 				for b.Loop() {
 					sinkInts = Map(in, f)
@@ -270,6 +269,14 @@ func BenchmarkMapSmall(b *testing.B) {
 			}
 		})
 	}
+}
+
+// inlineOnly makes Map, ForEach and Reduce take their inline path without
+// the cost lookup, the floor of what the contract allows, until restore.
+func inlineOnly() (restore func()) {
+	saved := serialMax
+	serialMax = math.MaxInt
+	return func() { serialMax = saved }
 }
 
 // BenchmarkMapSmallShared: every goroutine of b.RunParallel maps the same
@@ -297,11 +304,9 @@ func BenchmarkMapSmallShared(b *testing.B) {
 		}
 		return out
 	})
-	saved := serialMax
-	defer func() { serialMax = saved }()
-	serialMax = math.MaxInt // Map's inline path, without the cost lookup
+	restore := inlineOnly()
 	run("impl=floor", func() []int { return Map(in, f) })
-	serialMax = saved
+	restore()
 	run("impl=par", func() []int { return Map(in, f) })
 }
 

@@ -14,8 +14,9 @@ import (
 // timing. The cost memory holds, per function, what an element cost when
 // it was last timed. A call whose whole input is then estimated well below
 // what a helper repays skips the clock, as long as the memory is fresh: a
-// timer makes every entry stale retimeAfter after a cheap cost was
-// remembered, so the next call of each function times it again, in case
+// timer, started when a cheap cost is remembered and none is pending, makes
+// every entry stale retimeAfter later, so the next call of each function
+// times it again, in case
 // its cost changed (a closure of the same code over other data, say). Only
 // remembering a cost that could skip the clock starts the timer, and only
 // when none is pending: a program that is idle, or whose calls are all
@@ -46,6 +47,8 @@ type costMemory struct {
 	armed atomic.Bool
 	// retimeAfter is how long a remembered cost is trusted.
 	retimeAfter time.Duration
+	// afterFunc starts the retime timer: time.AfterFunc, or a test's.
+	afterFunc func(time.Duration, func()) *time.Timer
 }
 
 type costEntry struct {
@@ -57,17 +60,13 @@ type costEntry struct {
 
 // costs is the memory Map, ForEach and Reduce use. A cost that grew runs
 // inline, misjudged, for at most about retimeAfter, and each cheap function
-// pays one timed call per period. A shorter period made every wake-up of an
-// idle core slower here: with a 10ms ticker in the process, hand-written
-// splits of 10 elements of 100µs took 16% longer; with a 50ms or 200ms one,
-// 2% (within the noise).
-var costs = costMemory{retimeAfter: 250 * time.Millisecond}
+// pays one timed call per period. A shorter period slowed splits here: with
+// any 10ms ticker in the process, hand-written splits of 10 elements of
+// 100µs took 16% longer; with a 50ms or 200ms one, 2% (within the noise).
+var costs = costMemory{retimeAfter: 250 * time.Millisecond, afterFunc: time.AfterFunc}
 
-// costKey identifies f's code in the cost memory; it is never 0, which
-// stands for no memory.
-func costKey(f any) uint64 { return codeKey(reflect.ValueOf(f).Pointer()) }
-
-// codeKey hashes a code pointer into a key.
+// codeKey hashes a code pointer into f's key in the cost memory; it is
+// never 0, which stands for no memory.
 func codeKey(pc uintptr) uint64 {
 	return uint64(pc)*0x9e3779b97f4a7c15 | 1 // Fibonacci hashing; never 0
 }
@@ -109,7 +108,7 @@ func (m *costMemory) remember(k uint64, perItem float64) {
 	ns := uint64(min(math.Ceil(perItem), math.MaxUint32))
 	m.entries[k>>(64-costBits)].word.Store(m.tag(k)<<32 | ns)
 	if cheapEnough(ns, serialMax+1) && !m.armed.Load() && m.armed.CompareAndSwap(false, true) {
-		time.AfterFunc(m.retimeAfter, m.expire)
+		m.afterFunc(m.retimeAfter, m.expire)
 	}
 }
 

@@ -2,11 +2,36 @@ package par
 
 import (
 	"math"
+	"reflect"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 )
+
+// costKey is f's key, as knownCheapCall computes it.
+func costKey(f any) uint64 { return codeKey(reflect.ValueOf(f).Pointer()) }
+
+// manualTimer stands for time.AfterFunc in a costMemory: it records the
+// retime timer, which the test fires itself.
+type manualTimer struct {
+	after time.Duration
+	fire  func()
+	count int
+}
+
+func (m *manualTimer) afterFunc(d time.Duration, f func()) *time.Timer {
+	m.after, m.fire = d, f
+	m.count++
+	return nil
+}
+
+// newTestMemory returns an empty memory whose timer fires only when the
+// test says so.
+func newTestMemory() (*costMemory, *manualTimer) {
+	timer := new(manualTimer)
+	return &costMemory{retimeAfter: time.Minute, afterFunc: timer.afterFunc}, timer
+}
 
 // remembered returns what m holds for key k, fresh or stale.
 func (m *costMemory) remembered(k uint64) (perItem time.Duration, ok bool) {
@@ -15,7 +40,7 @@ func (m *costMemory) remembered(k uint64) (perItem time.Duration, ok bool) {
 }
 
 func TestCostMemory(t *testing.T) {
-	m := &costMemory{retimeAfter: time.Hour} // never fires during the test
+	m, _ := newTestMemory()
 	k := costKey(func(int) int { return 0 })
 	if m.knownCheap(k, 10) {
 		t.Fatal("a function never timed is known as cheap")
@@ -52,36 +77,31 @@ func TestCostMemory(t *testing.T) {
 
 // Remembering a cheap cost starts the retime timer, which makes the memory
 // stale when it fires; the next cheap cost remembered starts it again. A
-// cost that no call could skip the clock for starts none.
+// cost that no call could skip the clock for starts none, and neither does
+// a cheap one while the timer is pending.
 func TestCostsGoStale(t *testing.T) {
-	m := &costMemory{retimeAfter: time.Millisecond}
+	m, timer := newTestMemory()
 	k := costKey(func(int) int { return 0 })
 	m.remember(k, float64(time.Millisecond))
-	if m.armed.Load() {
+	if timer.count != 0 {
 		t.Fatal("remembering a costly function started the retime timer")
 	}
-	for round := range 2 {
+	for round := 1; round <= 2; round++ {
 		m.remember(k, 1)
-		if !m.armed.Load() {
-			t.Fatalf("round %d: no retime timer pending after a cost was remembered", round)
+		m.remember(k, 1)
+		if timer.count != round || timer.after != m.retimeAfter {
+			t.Fatalf("round %d: %d timers started (after %v); want %d, after %v", round, timer.count, timer.after, round, m.retimeAfter)
 		}
-		waitFor(t, "the retime timer", func() bool { return !m.knownCheap(k, 1) })
-		waitFor(t, "the timer to be disarmed", func() bool { return !m.armed.Load() })
-	}
-	if e := m.epoch.Load(); e != 2 {
-		t.Errorf("epoch %d after two firings", e)
-	}
-}
-
-// waitFor polls cond for far longer than what it waits on needs.
-func waitFor(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("still waiting for %s after 30s", what)
+		if !m.knownCheap(k, 1) {
+			t.Fatalf("round %d: a cost just remembered is not trusted", round)
 		}
-		time.Sleep(time.Millisecond)
+		timer.fire()
+		if m.knownCheap(k, 1) {
+			t.Fatalf("round %d: a cost is trusted after the timer fired", round)
+		}
+		if m.armed.Load() {
+			t.Fatalf("round %d: the timer is still marked pending after it fired", round)
+		}
 	}
 }
 

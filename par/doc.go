@@ -30,9 +30,8 @@
 // elements of 1µs ran 1.99x faster than a loop, 100 elements of 10µs 1.75x
 // and 10 elements of 100µs 1.63x, each within 5% of the hand-written split;
 // 3 elements of 100µs gained nothing there, by hand or with par (3% behind
-// the hand split), as waking the idle core took about as long as an
-// element. Few costly elements lose a little to the timing: the first runs
-// alone, so an even count loses one element's worth of overlap.
+// the hand split). Few costly elements lose a little to the timing: the
+// first runs alone, so an even count loses one element's worth of overlap.
 //
 // What small cheap inputs pay is the timing: the first call on three or
 // more elements reads the clock at least twice (20 to 25ns a read there).

@@ -77,8 +77,8 @@ func forEachRange[T any](in []T, f func(i int, v T), lo, hi int) {
 
 // rethrowUnless, deferred, turns a panic of the calling goroutine into a
 // panic with a *thread.PanicError, as a parallel run would, unless the
-// caller finished. A direct call costs less than a deferred closure, and
-// the flag is checked first, as recover costs more.
+// caller finished. Every inline path and measure defer it; the flag is
+// checked first, as recover costs more.
 func rethrowUnless(finished *bool) {
 	if !*finished {
 		rethrow(recover())
