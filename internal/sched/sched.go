@@ -99,3 +99,11 @@ func Go(f func()) {
 	}
 	go f()
 }
+
+// Labeled is implemented by an object passed to Point that names itself in
+// a scheduler's reports, by its explicit name or its creation site
+// ("lock_a (Mutex[int] made at main.go:12)"). Objects without it are named
+// by their type and rank.
+type Labeled interface {
+	SchedLabel() string
+}
