@@ -101,7 +101,7 @@ func TestGoPanicIsReportedThroughThreadHook(t *testing.T) {
 	leak.Check(t)
 	got := make(chan *thread.PanicError, 2)
 	prev := thread.SetPanicHook(func(e *thread.PanicError) { got <- e })
-	defer thread.SetPanicHook(prev)
+	defer func() { thread.SetPanicHook(prev) }()
 	p := New(1)
 	defer p.Close()
 	p.Go(func() { panic("reported") })
@@ -323,7 +323,7 @@ func TestContextDropsQueuedTasks(t *testing.T) {
 	leak.Check(t)
 	var hooked atomic.Int32
 	prev := thread.SetPanicHook(func(*thread.PanicError) { hooked.Add(1) })
-	defer thread.SetPanicHook(prev)
+	defer func() { thread.SetPanicHook(prev) }()
 	ctx, cancel := context.WithCancel(context.Background())
 	p := NewWithOptions(1, Context(ctx))
 	gate := make(chan struct{})

@@ -110,7 +110,7 @@ func ExampleErrReused() {
 // ErrPeerGone instead of waiting forever.
 func ExampleChan_Abort() {
 	quiet := thread.SetPanicHook(func(*thread.PanicError) {}) // the panic below is expected
-	defer thread.SetPanicHook(quiet)
+	defer func() { thread.SetPanicHook(quiet) }()
 
 	c, s := session.New[session.Send[int, session.End, session.End]]()
 	h := thread.Spawn(func() int {

@@ -37,8 +37,9 @@ func (b Builder) LockOSThread() Builder { b.c.lockOS = true; return b }
 
 // SpawnWith starts f in a new thread configured by b. It returns an error
 // matching ErrInvalidBuilder, and starts nothing, when the name contains a
-// NUL byte or the stack size is negative.
+// NUL byte or the stack size is negative. A nil f panics at once.
 func SpawnWith[T any](b Builder, f func() T) (*JoinHandle[T], error) {
+	needFunc("SpawnWith", f == nil)
 	if err := b.validate(); err != nil {
 		return nil, err
 	}

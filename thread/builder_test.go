@@ -11,7 +11,7 @@ import (
 func TestBuilderNamesTheThread(t *testing.T) {
 	leak.Check(t)
 	var reported *PanicError
-	defer SetPanicHook(SetPanicHook(func(e *PanicError) { reported = e }))
+	useHook(t, func(e *PanicError) { reported = e })
 
 	b := NewBuilder().Name("worker-1").StackSize(32 * 1024)
 	h, err := SpawnWith(b, func() *Thread { return Current() })

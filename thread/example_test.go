@@ -17,7 +17,7 @@ func ExampleSpawn() {
 
 func ExampleJoinHandle_Join() {
 	previous := thread.SetPanicHook(func(*thread.PanicError) {}) // keep stderr quiet
-	defer thread.SetPanicHook(previous)
+	defer func() { thread.SetPanicHook(previous) }()
 
 	h := thread.Spawn(func() int { panic("oh no") })
 	_, err := h.Join()
@@ -95,7 +95,7 @@ func ExampleReportPanic() {
 	previous := thread.SetPanicHook(func(e *thread.PanicError) {
 		fmt.Println("hook:", e)
 	})
-	defer thread.SetPanicHook(previous)
+	defer func() { thread.SetPanicHook(previous) }()
 
 	// A worker that runs callbacks itself recovers their panics and reports
 	// them as a panicking thread's would be.

@@ -15,3 +15,9 @@ func TestMain(m *testing.M) {
 	SetPanicHook(func(*PanicError) {})
 	os.Exit(m.Run())
 }
+
+// useHook makes hook the panic hook until the test ends.
+func useHook(t testing.TB, hook func(*PanicError)) {
+	prev := SetPanicHook(hook)
+	t.Cleanup(func() { SetPanicHook(prev) })
+}

@@ -27,7 +27,11 @@ type scoped interface {
 // spawned through the handle has ended. If f panics, Scope still waits for
 // the threads, then lets f's panic go on. Otherwise, if a thread panicked and
 // its handle was not joined, Scope panics with that thread's *PanicError.
+// A nil f panics at once.
 func Scope[R any](f func(s *ScopeHandle) R) R {
+	if f == nil {
+		misuse("Scope", "the function is nil", "pass the function that spawns the scope's threads")
+	}
 	s := &ScopeHandle{}
 	s.threads = s.first[:0]
 	returned := false
@@ -69,6 +73,9 @@ func (s *ScopeHandle) wait() {
 }
 
 func (s *ScopeHandle) add(t scoped) {
+	if s == nil || s.threads == nil {
+		misuse("ScopeHandle", "the handle is nil or a zero value", "spawn scoped threads through the handle that Scope passes to its function")
+	}
 	s.mu.Lock()
 	if s.ended {
 		s.mu.Unlock()
@@ -79,16 +86,20 @@ func (s *ScopeHandle) add(t scoped) {
 	s.mu.Unlock()
 }
 
-// Go spawns f in a thread of the scope.
+// Go spawns f in a thread of the scope. A nil f panics at once, as does a
+// ScopeHandle that Scope did not make or whose Scope has returned.
 func (s *ScopeHandle) Go(f func()) *ScopedJoinHandle[struct{}] {
+	needFunc("ScopeHandle.Go", f == nil)
 	h := &ScopedJoinHandle[struct{}]{}
 	h.h.g = f
 	return spawnScoped(s, h, nil, nil)
 }
 
 // ScopedSpawn spawns f in a thread of the scope s and returns its handle.
-// It panics if s's Scope has already returned.
+// It panics if s's Scope has already returned, and at once for a nil f or
+// a ScopeHandle that Scope did not make.
 func ScopedSpawn[T any](s *ScopeHandle, f func() T) *ScopedJoinHandle[T] {
+	needFunc("ScopedSpawn", f == nil)
 	h, _ := ScopedSpawnWith(s, Builder{}, f)
 	return h
 }
@@ -96,6 +107,7 @@ func ScopedSpawn[T any](s *ScopeHandle, f func() T) *ScopedJoinHandle[T] {
 // ScopedSpawnWith is ScopedSpawn for a thread configured by b. Like
 // SpawnWith, it returns an error matching ErrInvalidBuilder for an invalid b.
 func ScopedSpawnWith[T any](s *ScopeHandle, b Builder, f func() T) (*ScopedJoinHandle[T], error) {
+	needFunc("ScopedSpawnWith", f == nil)
 	if err := b.validate(); err != nil {
 		return nil, err
 	}
@@ -104,8 +116,8 @@ func ScopedSpawnWith[T any](s *ScopeHandle, b Builder, f func() T) (*ScopedJoinH
 
 func spawnScoped[T any](s *ScopeHandle, h *ScopedJoinHandle[T], f func() T, c *config) *ScopedJoinHandle[T] {
 	h.h.init(f, c)
-	h.h.group = &s.running
 	s.add(h)
+	h.h.group = &s.running
 	start(&h.h)
 	return h
 }
@@ -119,7 +131,12 @@ type ScopedJoinHandle[T any] struct {
 
 // Join waits for the thread and returns its result or its *PanicError, as
 // JoinHandle.Join does. A joined thread's panic does not make Scope panic.
+// Join on a nil or zero ScopedJoinHandle panics.
 func (h *ScopedJoinHandle[T]) Join() (T, error) {
+	if h == nil {
+		needHandle("ScopedJoinHandle.Join", 0)
+	}
+	needHandle("ScopedJoinHandle.Join", h.h.thread.id)
 	h.joined.Store(true)
 	return h.h.Join()
 }

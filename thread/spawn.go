@@ -39,12 +39,16 @@ type watchers struct {
 
 // Spawn runs f in a new thread and returns its handle. A panic in f does not
 // end the process: it is reported through the panic hook and returned by Join.
+// A nil f panics at once.
 func Spawn[T any](f func() T) *JoinHandle[T] {
+	needFunc("Spawn", f == nil)
 	return start(newHandle(f, nil))
 }
 
 // Go runs f in a new thread, as Spawn does for a function with no result.
+// A nil f panics at once.
 func Go(f func()) *JoinHandle[struct{}] {
+	needFunc("Go", f == nil)
 	h := &JoinHandle[struct{}]{g: f}
 	h.init(nil, nil)
 	return start(h)
@@ -73,8 +77,10 @@ func start[T any](h *JoinHandle[T]) *JoinHandle[T] {
 // Join blocks until the thread has ended and returns f's result, or a
 // *PanicError when f panicked (or, for a task, the error it was canceled
 // with: see TaskWithCancel). It may be called any number of times, from any
-// goroutine, and always returns the same.
+// goroutine, and always returns the same. Join on a nil or zero JoinHandle,
+// which no spawn made, panics.
 func (h *JoinHandle[T]) Join() (T, error) {
+	needHandle("JoinHandle.Join", h.id())
 	sched.Point("join", h)
 	if sched.Active() != nil {
 		h.parkUntilDone()
@@ -91,11 +97,23 @@ func (h *JoinHandle[T]) Join() (T, error) {
 }
 
 // IsFinished reports whether the thread has ended, without blocking.
-func (h *JoinHandle[T]) IsFinished() bool { return h.finished.Load() }
+func (h *JoinHandle[T]) IsFinished() bool {
+	needHandle("JoinHandle.IsFinished", h.id())
+	return h.finished.Load()
+}
+
+// id is the thread's id, 0 for a nil or zero handle.
+func (h *JoinHandle[T]) id() uint64 {
+	if h == nil {
+		return 0
+	}
+	return h.thread.id
+}
 
 // Done returns a channel that is closed when the thread has ended, for use
 // in a select statement.
 func (h *JoinHandle[T]) Done() <-chan struct{} {
+	needHandle("JoinHandle.Done", h.id())
 	w := h.watch()
 	defer w.mu.Unlock()
 	if w.done == nil {
@@ -108,7 +126,10 @@ func (h *JoinHandle[T]) Done() <-chan struct{} {
 }
 
 // Thread returns the thread the handle owns.
-func (h *JoinHandle[T]) Thread() *Thread { return &h.thread }
+func (h *JoinHandle[T]) Thread() *Thread {
+	needHandle("JoinHandle.Thread", h.id())
+	return &h.thread
+}
 
 // enter is the base of every spawned thread's stack. Current finds the thread
 // by reading id back from the goroutine's trace, which is why id is used

@@ -63,7 +63,7 @@ func TestGo(t *testing.T) {
 func TestPanicComesBackFromJoin(t *testing.T) {
 	leak.Check(t)
 	var reported []*PanicError
-	defer SetPanicHook(SetPanicHook(func(e *PanicError) { reported = append(reported, e) }))
+	useHook(t, func(e *PanicError) { reported = append(reported, e) })
 
 	h := Spawn(func() int { panic("oh no") })
 	v, err := h.Join()
@@ -122,7 +122,7 @@ func TestGoexitIsReported(t *testing.T) {
 func TestPanicsInManyThreadsAtOnce(t *testing.T) {
 	leak.Check(t)
 	var reported atomic.Int64
-	defer SetPanicHook(SetPanicHook(func(*PanicError) { reported.Add(1) }))
+	useHook(t, func(*PanicError) { reported.Add(1) })
 
 	const n = 1000
 	start := make(chan struct{})
@@ -175,7 +175,7 @@ func TestTenThousandThreads(t *testing.T) {
 func TestSetPanicHookNilRestoresDefault(t *testing.T) {
 	custom := func(*PanicError) {}
 	prev := SetPanicHook(custom)
-	defer SetPanicHook(prev)
+	defer func() { SetPanicHook(prev) }()
 	if got := SetPanicHook(nil); got == nil {
 		t.Fatal("SetPanicHook returned nil for the custom hook")
 	}
@@ -186,7 +186,7 @@ func TestSetPanicHookNilRestoresDefault(t *testing.T) {
 
 func TestPanicHookThatPanicsIsContained(t *testing.T) {
 	leak.Check(t)
-	defer SetPanicHook(SetPanicHook(func(*PanicError) { panic("hook") }))
+	useHook(t, func(*PanicError) { panic("hook") })
 	if _, err := Go(func() { panic("thread") }).Join(); err == nil {
 		t.Fatal("Join() = nil error for a panicking thread")
 	}

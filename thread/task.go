@@ -19,7 +19,10 @@ var ErrCanceled = errors.New("thread: task canceled before it ran")
 // Task lets a pool hand out JoinHandles while its own workers run the
 // functions. The handle's Thread describes the task, not the worker, and
 // Current inside f returns the worker.
+//
+// A nil f panics at once.
 func Task[T any](f func() T) (h *JoinHandle[T], run func()) {
+	needFunc("Task", f == nil)
 	h = newHandle(f, nil)
 	return h, h.runTask
 }
@@ -34,8 +37,9 @@ func Task[T any](f func() T) (h *JoinHandle[T], run func()) {
 // runs: Join returns T's zero value and err itself, not wrapped (ErrCanceled
 // when err is nil), so errors.Is matches whatever err matches; IsFinished
 // is true and Done is closed. A canceled task did not panic: the panic hook
-// is not called.
+// is not called. A nil f panics at once.
 func TaskWithCancel[T any](f func() T) (h *JoinHandle[T], run func(), cancel func(err error)) {
+	needFunc("TaskWithCancel", f == nil)
 	h = newHandle(f, nil)
 	return h, h.runTask, h.cancelTask
 }

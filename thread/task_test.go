@@ -158,7 +158,7 @@ func TestCancelWakesBlockedJoin(t *testing.T) {
 func TestReportPanicCallsTheHook(t *testing.T) {
 	leak.Check(t)
 	got := make(chan *PanicError, 2)
-	defer SetPanicHook(SetPanicHook(func(e *PanicError) { got <- e }))
+	useHook(t, func(e *PanicError) { got <- e })
 	e := &PanicError{Value: "boom", Stack: []byte("stack"), Thread: "worker-3"}
 	ReportPanic(e)
 	ReportPanic(nil) // ignored
@@ -174,14 +174,14 @@ func TestReportPanicCallsTheHook(t *testing.T) {
 
 func TestReportPanicContainsAPanickingHook(t *testing.T) {
 	leak.Check(t)
-	defer SetPanicHook(SetPanicHook(func(*PanicError) { panic("hook") }))
+	useHook(t, func(*PanicError) { panic("hook") })
 	ReportPanic(&PanicError{Value: 1, Thread: "<unnamed>"}) // must not panic
 }
 
 func TestReportPanicConcurrent(t *testing.T) {
 	leak.Check(t)
 	var n atomic.Int32
-	defer SetPanicHook(SetPanicHook(func(*PanicError) { n.Add(1) }))
+	useHook(t, func(*PanicError) { n.Add(1) })
 	var wg sync.WaitGroup
 	for range 8 {
 		wg.Go(func() {

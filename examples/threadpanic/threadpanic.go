@@ -19,7 +19,7 @@ func Run(w io.Writer) {
 	previous := thread.SetPanicHook(func(e *thread.PanicError) {
 		fmt.Fprintf(w, "(hook) %v\n", e)
 	})
-	defer thread.SetPanicHook(previous)
+	defer func() { thread.SetPanicHook(previous) }()
 
 	h := thread.Spawn(func() int { panic("something went wrong") })
 	_, err := h.Join()
