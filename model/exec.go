@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/fearlessgo/fearless/internal/sched"
@@ -81,7 +82,19 @@ type execution struct {
 	labels map[any]int
 
 	yielder *mthread // excluded by its yield until another thread runs
+
+	id        uint64   // identifies the run (sched.Runner.Run)
+	lateFires int      // timeouts fired after the function under test returned
+	outside   []string // operations outside the explorer's control, as described
 }
+
+// lateFireLimit is how many timeouts may fire after the function under test
+// returned while goroutines it started are still alive: past it, those are
+// reported as leaked (a goroutine woken only by a ticker never ends).
+const lateFireLimit = 100
+
+// runIDs numbers the runs of the process.
+var runIDs atomic.Uint64
 
 // yieldKey is the object through which the transition that runs after a
 // yield enables the yielder's next one.
@@ -100,6 +113,7 @@ func newExecution(x *explorer, path []*branch, ch chooser) *execution {
 		locs:    map[any]*location{},
 		labels:  map[any]int{},
 		oid:     map[any]int{},
+		id:      runIDs.Add(1),
 	}
 }
 
@@ -115,7 +129,7 @@ func (e *execution) newThread() *mthread {
 func (e *execution) start(f func()) {
 	e.mu.Lock() // a garbage collector cleanup may call Unpark already
 	main := e.newThread()
-	main.op = "start"
+	main.op = sched.OpStart
 	e.begin(main, -1)
 	e.mu.Unlock()
 	go e.runThread(main, f, true)
@@ -247,22 +261,24 @@ func (e *execution) point(op sched.Op, obj any) {
 	e.checkLive()
 	t := e.cur
 	t.op, t.obj, t.pend = op, obj, pendPoint
-	t.yielding = op == "yield" || op == "sleep"
+	t.yielding = op.Yields()
 	next := e.decide(t)
 	e.handoff(t, next)
 }
 
-func (e *execution) spawn(f func()) {
+func (e *execution) spawn(f func(), daemon string) {
+	site := creationSite()
 	e.mu.Lock()
 	e.checkLive()
 	t := e.cur
 	e.flush()
 	c := e.newThread()
-	c.op, c.pend = "start", pendStart
+	c.op, c.pend = sched.OpStart, pendStart
+	c.site, c.daemon = site, daemon
 	// The child's first transition happens after this one: it reads what
 	// this one publishes under the child's own key.
 	e.access(c, true, false, true)
-	if t.op == "spawn" && comparable(t.obj) {
+	if t.op == sched.OpSpawn && comparable(t.obj) {
 		c.handle = t.obj
 		e.handles[t.obj] = c
 	}
@@ -422,6 +438,10 @@ func (e *execution) decide(t *mthread) *mthread {
 		return nil
 	}
 	e.wakeCancelled()
+	if e.usersDone() {
+		e.end() // only goroutines that serve others are left
+		return nil
+	}
 	var run, tim []int
 	for _, th := range e.threads {
 		switch th.status {
@@ -430,6 +450,9 @@ func (e *execution) decide(t *mthread) *mthread {
 		case timed:
 			tim = append(tim, th.id)
 		}
+	}
+	if e.x.cfg.idleTimers {
+		tim = e.idleTimeouts(len(run) > 0, tim)
 	}
 	on := t.status == runnable // t could go on: choosing another preempts it
 	yielding := t.yielding
@@ -491,6 +514,13 @@ func (e *execution) decide(t *mthread) *mthread {
 	}
 	next := e.threads[choice]
 	if next.status == timed {
+		if e.threads[0].status == finished {
+			if e.lateFires++; e.lateFires > lateFireLimit {
+				e.report = e.leakFailure
+				e.end()
+				return nil
+			}
+		}
 		e.fire(next)
 	}
 	if next == t {
@@ -535,14 +565,45 @@ func (e *execution) wakeCancelled() {
 
 // finishRun ends a run in which no thread can go on.
 func (e *execution) finishRun() {
-	for _, t := range e.threads {
-		if t.status != finished {
-			e.report = e.deadlockFailure
-			e.end()
-			return
-		}
+	switch {
+	case e.usersDone():
+	case e.threads[0].status == finished:
+		e.report = e.leakFailure
+	default:
+		e.report = e.deadlockFailure
 	}
 	e.end()
+}
+
+// usersDone reports whether every thread has ended but those that serve
+// others (timers), which are never waited for.
+func (e *execution) usersDone() bool {
+	for _, t := range e.threads {
+		if t.status != finished && t.daemon == "" {
+			return false
+		}
+	}
+	return true
+}
+
+// idleTimeouts applies the rule of testing/synctest to the timed threads
+// tim: a timeout fires only when no thread can run otherwise, and then the
+// earliest deadline first (all of those with the earliest, as a choice).
+func (e *execution) idleTimeouts(others bool, tim []int) []int {
+	if others || len(tim) == 0 {
+		return nil
+	}
+	first := e.threads[tim[0]].deadline
+	for _, id := range tim {
+		first = min(first, e.threads[id].deadline)
+	}
+	var out []int
+	for _, id := range tim {
+		if e.threads[id].deadline == first {
+			out = append(out, id)
+		}
+	}
+	return out
 }
 
 // begin starts the transition of t chosen at path position pos.
@@ -565,12 +626,12 @@ func (e *execution) begin(t *mthread, pos int) {
 	}
 	switch t.pend {
 	case pendStart:
-		st.op, st.obj = "start", nil
+		st.op, st.obj = sched.OpStart, nil
 		if t.id != 0 {
 			e.access(t, true, false, true)
 		}
 	case pendPoint:
-		if t.op != "yield" && t.op != "sleep" {
+		if !t.op.Yields() {
 			e.pendObj, e.pendSet = t.obj, true
 		}
 	case pendResume:

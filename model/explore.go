@@ -17,12 +17,20 @@ type Result struct {
 	Schedules  int      // how many schedules (runs of the function) were tried
 	Exhaustive bool     // every schedule was tried (within the preemption bound, if one was set)
 	Failure    *Failure // the first failure found, or nil
+
+	// Outside counts the operations that the explorer saw but does not
+	// control (a channel made by code that was not rewritten, say). When
+	// it is not zero, the search is not exhaustive, whatever it covered.
+	Outside int
+	// OutsideNotes describes the first few of those, different ones only.
+	OutsideNotes []string
 }
 
 // Failure is a schedule that breaks the function under test.
 type Failure struct {
 	// Kind is "deadlock" (no thread can go on while some are blocked),
-	// "panic" (the function or a thread it started panicked: under the
+	// "leak" (the function under test returned, and threads it started
+	// can never end), "panic" (the function or a thread it started panicked: under the
 	// explorer a panic is a failed assertion, even where Join would return
 	// it as a value), "livelock" (a run made MaxSteps decisions without
 	// ending), "nondeterministic" (the function did not take the same
@@ -40,6 +48,7 @@ type Failure struct {
 // Kinds of failure.
 const (
 	KindDeadlock         = "deadlock"
+	KindLeak             = "leak"
 	KindPanic            = "panic"
 	KindLivelock         = "livelock"
 	KindNondeterministic = "nondeterministic"
@@ -116,14 +125,17 @@ func Replay(schedule string, f func()) Result {
 	if f == nil {
 		panic("model: Replay needs a function to run, got nil")
 	}
-	path, err := parseSchedule(schedule)
+	path, idle, err := parseSchedule(schedule)
 	if err != nil {
 		return Result{Failure: &Failure{Kind: KindInvalidSchedule, Report: err.Error(), Schedule: schedule}}
 	}
-	x := begin(newConfig(nil), f)
+	cfg := newConfig(nil)
+	cfg.idleTimers = idle
+	x := begin(cfg, f)
 	defer x.stop()
 	e := x.run(path, replayChooser{})
 	r := Result{Schedules: 1, Failure: e.failure}
+	x.outside.addTo(&r)
 	if r.Failure == nil && e.pos < len(path) {
 		r.Failure = &Failure{Kind: KindNondeterministic, Schedule: schedule, Report: fmt.Sprintf(
 			"nondeterministic: the function ended after %d decisions, but the schedule has %d: it was recorded for another function, or the function changed",
@@ -138,6 +150,8 @@ type explorer struct {
 	f        func()
 	exec     atomic.Pointer[execution]
 	prevHook func(*thread.PanicError)
+	outside  outsideLog
+	deadline time.Time // of the Budget; zero: none
 }
 
 func begin(cfg config, f func()) *explorer {
@@ -149,6 +163,9 @@ func begin(cfg config, f func()) *explorer {
 		panic("model: another deterministic scheduler is installed; the explorer needs the seam to itself")
 	}
 	x := &explorer{cfg: cfg, f: f}
+	if cfg.budget > 0 {
+		x.deadline = time.Now().Add(cfg.budget)
+	}
 	x.prevHook = thread.SetPanicHook(x.onPanic)
 	sched.Install(hook{x})
 	return x
@@ -166,8 +183,9 @@ func (x *explorer) run(path []*branch, ch chooser) *execution {
 	x.exec.Store(e)
 	e.start(x.f)
 	x.exec.Store(nil)
+	x.outside.add(e.outside)
 	if e.failure != nil {
-		e.failure.Schedule = encodeSchedule(e.path[:min(e.pos, len(e.path))])
+		e.failure.Schedule = encodeSchedule(e.path[:min(e.pos, len(e.path))], x.cfg.idleTimers)
 		if e.failure.Kind != KindNondeterministic {
 			e.failure.Report += fmt.Sprintf("\nreplay: model.Replay(%q, f)\n", e.failure.Schedule)
 		}
@@ -175,8 +193,8 @@ func (x *explorer) run(path []*branch, ch chooser) *execution {
 	return e
 }
 
-func (x *explorer) explore() Result {
-	var r Result
+func (x *explorer) explore() (r Result) {
+	defer x.outside.addTo(&r)
 	budget := x.cfg.maxSchedules
 	usePCT := x.cfg.pct > 0 || !x.cfg.boundSet
 	useDFS := x.cfg.pct == 0 || x.cfg.boundSet
@@ -190,7 +208,7 @@ func (x *explorer) explore() Result {
 		if x.cfg.noReduction {
 			ch = fullChooser{}
 		}
-		for r.Schedules < dfsBudget {
+		for r.Schedules < dfsBudget && !x.overBudget() {
 			e := x.run(d.path, ch)
 			r.Schedules++
 			if e.failure != nil {
@@ -210,7 +228,7 @@ func (x *explorer) explore() Result {
 			depth = defaultPCTDepth
 		}
 		p := newPCT(depth, x.cfg.seed)
-		for r.Schedules < budget {
+		for r.Schedules < budget && !x.overBudget() {
 			p.reset()
 			e := x.run(nil, p)
 			r.Schedules++
@@ -250,7 +268,7 @@ func (h hook) Point(op sched.Op, obj any) {
 
 func (h hook) Go(f func()) {
 	if e := h.x.exec.Load(); e != nil {
-		e.spawn(f)
+		e.spawn(f, "")
 		return
 	}
 	panic("model: a thread was started outside the explored function while Explore runs; do not run model tests in parallel with others")
@@ -294,4 +312,43 @@ func (h hook) Update(loc any, success, failure int, initial any, f func(old any)
 		return e.update(loc, success, failure, initial, f)
 	}
 	return initial // no run in progress: nothing to update
+}
+
+func (h hook) Run() uint64 {
+	if e := h.x.exec.Load(); e != nil {
+		return e.id
+	}
+	return 0
+}
+
+func (h hook) Choose(n int) int {
+	if e := h.x.exec.Load(); e != nil {
+		return e.choose(n)
+	}
+	return 0
+}
+
+func (h hook) GoDaemon(f func(), label string) {
+	if e := h.x.exec.Load(); e != nil {
+		e.spawn(f, label)
+		return
+	}
+	panic("model: a goroutine was started outside the explored function while Explore runs; do not run model tests in parallel with others")
+}
+
+func (h hook) Fail(kind, report string) {
+	if e := h.x.exec.Load(); e != nil {
+		e.failWith(kind, report)
+	}
+}
+
+func (h hook) Outside(what string) {
+	if e := h.x.exec.Load(); e != nil {
+		e.noteOutside(what)
+	}
+}
+
+// overBudget reports whether the Budget of wall-clock time is spent.
+func (x *explorer) overBudget() bool {
+	return !x.deadline.IsZero() && time.Now().After(x.deadline)
 }

@@ -1,6 +1,9 @@
 package model
 
-import "fmt"
+import (
+	"fmt"
+	"time"
+)
 
 // An Option changes how Explore searches.
 type Option func(*config)
@@ -12,7 +15,9 @@ type config struct {
 	pct          int // PCT depth; 0: not asked for
 	seed         uint64
 	maxSteps     int
-	noReduction  bool // tests only: try every thread at every decision
+	noReduction  bool          // tests only: try every thread at every decision
+	idleTimers   bool          // a timeout fires only when every thread is blocked
+	budget       time.Duration // of wall-clock time; 0: none
 }
 
 // Defaults: a budget that a unit test can afford, no preemption bound and a
@@ -84,4 +89,38 @@ func MaxSteps(n int) Option {
 		panic(fmt.Sprintf("model: MaxSteps must be >= 1, got %d", n))
 	}
 	return func(c *config) { c.maxSteps = n }
+}
+
+// A TimerMode says when the explorer may fire a timeout (a sleep, a timer,
+// a deadline).
+type TimerMode int
+
+const (
+	// TimersEarly, the default of Explore, lets a timeout fire whenever it
+	// races with something else that could happen: the search tries the
+	// timeout both before and after the wake-up it races with.
+	TimersEarly TimerMode = iota
+	// TimersIdle follows testing/synctest: modelled time advances only
+	// when every thread is blocked, so a timeout never fires while some
+	// thread could still run. The earliest deadline fires first; equal
+	// deadlines are tried in each order. fearless test uses it by default.
+	TimersIdle
+)
+
+// Timers sets when a timeout may fire. It panics on an unknown mode.
+func Timers(m TimerMode) Option {
+	if m != TimersEarly && m != TimersIdle {
+		panic(fmt.Sprintf("model: Timers needs TimersEarly or TimersIdle, got %d", m))
+	}
+	return func(c *config) { c.idleTimers = m == TimersIdle }
+}
+
+// Budget bounds the wall-clock time Explore spends: it starts no schedule
+// after d has passed (the one running goes on to its end), and the result
+// is then not exhaustive. It panics if d <= 0.
+func Budget(d time.Duration) Option {
+	if d <= 0 {
+		panic(fmt.Sprintf("model: Budget must be positive, got %v", d))
+	}
+	return func(c *config) { c.budget = d }
 }

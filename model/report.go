@@ -41,6 +41,9 @@ func (e *execution) label(obj any) string {
 	if t := e.handles[obj]; t != nil {
 		return fmt.Sprintf("the JoinHandle of thread %d", t.id)
 	}
+	if l, ok := obj.(sched.Labeled); ok {
+		return l.SchedLabel()
+	}
 	n, ok := e.labels[obj]
 	if !ok {
 		n = len(e.labels) + 1
@@ -115,7 +118,7 @@ func (e *execution) waitLine(t *mthread) string {
 	if t.status == timed {
 		fmt.Fprintf(&b, " (with a timeout)")
 	}
-	if h := e.handles[t.obj]; comparable(t.obj) && h != nil && t.op == "join" {
+	if h := e.handles[t.obj]; comparable(t.obj) && h != nil && t.op == sched.OpJoin {
 		fmt.Fprintf(&b, " in join for thread %d to end", h.id)
 		if h.status != finished {
 			fmt.Fprintf(&b, " (it is blocked too)")
@@ -133,21 +136,36 @@ func (e *execution) waitLine(t *mthread) string {
 }
 
 func (e *execution) deadlockFailure() *Failure {
+	return e.blockedFailure(KindDeadlock, "deadlock: no thread can go on, %d of %d blocked forever, after %d steps")
+}
+
+func (e *execution) leakFailure() *Failure {
+	return e.blockedFailure(KindLeak, "leak: the function under test returned, but %d of the %d threads it started can never end, after %d steps")
+}
+
+// blockedFailure reports the threads that can never end: what each waits
+// for, where, and the steps that led there. headline takes the number of
+// those threads, of all threads, and of steps.
+func (e *execution) blockedFailure(kind, headline string) *Failure {
 	e.rankLabels()
 	var b strings.Builder
-	n := 0
+	n, all := 0, 0
 	for _, t := range e.threads {
-		if t.status != finished {
-			n++
+		if t.daemon == "" {
+			all++
+			if t.status != finished {
+				n++
+			}
 		}
 	}
-	mainDone := e.threads[0].status == finished
-	fmt.Fprintf(&b, "deadlock: no thread can go on, %d of %d blocked forever", n, len(e.threads))
-	if mainDone {
-		fmt.Fprintf(&b, " (the function under test returned, but threads it started never end)")
+	if kind == KindLeak {
+		all-- // the function under test itself
 	}
-	fmt.Fprintf(&b, ", after %d steps\n\n", len(e.steps))
+	fmt.Fprintf(&b, headline+"\n\n", n, all, len(e.steps))
 	for _, t := range e.threads {
+		if t.daemon != "" {
+			continue
+		}
 		fmt.Fprintf(&b, "%s\n", e.waitLine(t))
 		if t.status != finished {
 			writeStack(&b, t.stack)
@@ -155,7 +173,7 @@ func (e *execution) deadlockFailure() *Failure {
 	}
 	b.WriteString("\n")
 	b.WriteString(e.stepLines())
-	return &Failure{Kind: KindDeadlock, Report: b.String()}
+	return &Failure{Kind: kind, Report: b.String()}
 }
 
 func (e *execution) livelockFailure() *Failure {
@@ -239,6 +257,8 @@ func writeStack(b *strings.Builder, trace string) {
 func hiddenFrame(fn string) bool {
 	for _, p := range []string{
 		"github.com/fearlessgo/fearless/model.",
+		"github.com/fearlessgo/fearless/gort.",
+		"github.com/fearlessgo/fearless/gort/",
 		"github.com/fearlessgo/fearless/internal/sched.",
 		"runtime.",
 		"runtime/debug.",

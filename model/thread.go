@@ -61,7 +61,9 @@ type mthread struct {
 	runLen      int  // decisions in a row that chose it
 	caught      int  // it has caught up with every store numbered up to caught
 
-	handle any // the JoinHandle its end completes, if spawned by package thread
+	handle any    // the JoinHandle its end completes, if spawned by package thread
+	site   string // where it was started: the first frame outside fearless
+	daemon string // not empty for a goroutine that serves others (a timer): what it is
 
 	clock vclock // happens-before for partial-order reduction: every dependent pair
 	mem   vclock // happens-before for the memory model: synchronisation only
@@ -78,8 +80,17 @@ func (t *mthread) displayName() string {
 		if n := h.Thread().Name(); n != "" {
 			return fmt.Sprintf("thread %d %q", t.id, n)
 		}
+		return fmt.Sprintf("thread %d", t.id)
 	}
-	return fmt.Sprintf("thread %d", t.id)
+	// A goroutine of rewritten Go code: named as Go names them.
+	name := fmt.Sprintf("goroutine %d", t.id)
+	if t.daemon != "" {
+		name += " (" + t.daemon + ")"
+	}
+	if t.site != "" {
+		name += " (started at " + t.site + ")"
+	}
+	return name
 }
 
 // parkState is the scheduler's view of one Parker during a run.

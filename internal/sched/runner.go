@@ -1,0 +1,35 @@
+package sched
+
+// Runner is implemented by a Scheduler that runs a function many times, one
+// schedule per run, such as the schedule explorer. The runtime of rewritten
+// Go code (package gort) uses it for what the plain seam cannot say.
+type Runner interface {
+	// Run identifies the run in progress: it differs from one run to the
+	// next, so that state kept outside a run (a package-level mutex, say)
+	// can be reset at the start of each.
+	Run() uint64
+	// Choose returns a number in [0, n): a decision of the schedule, tried
+	// each way by an exhaustive search and replayed exactly.
+	Choose(n int) int
+	// GoDaemon starts f as a scheduled goroutine that serves others (a
+	// timer): it is not waited for at the end of a run, nor reported as
+	// leaked; label names it in reports.
+	GoDaemon(f func(), label string)
+	// Fail ends the run as a failure of the given kind, with a report for
+	// people. The caller goes on until its next operation.
+	Fail(kind, report string)
+	// Outside records an operation that the scheduler does not control
+	// (a channel made by code that was not rewritten, say), so that the
+	// search does not call itself exhaustive.
+	Outside(what string)
+}
+
+// ActiveRunner returns the installed scheduler as a Runner, or nil.
+func ActiveRunner() Runner {
+	if b := installed.Load(); b != nil {
+		if r, ok := b.s.(Runner); ok {
+			return r
+		}
+	}
+	return nil
+}
