@@ -8,7 +8,9 @@ import (
 // order. f is called once per element, from several goroutines at once; Map
 // returns when every call has returned. A panic in f makes Map panic with a
 // *thread.PanicError once every goroutine has stopped (see the package doc).
+// A nil f panics at once, even for an empty in.
 func Map[T, U any](in []T, f func(T) U) []U {
+	needFunc("Map", "f", f == nil)
 	sched.Point("par.Map", nil)
 	out := make([]U, len(in))
 	if len(in) > serialMax {
@@ -46,8 +48,9 @@ func mapRange[T, U any](in []T, out []U, f func(T) U, lo, hi int) {
 // ForEach calls f(i, in[i]) once for each index of in, from several
 // goroutines at once, and returns when every call has returned. A panic in f
 // makes ForEach panic with a *thread.PanicError once every goroutine has
-// stopped.
+// stopped. A nil f panics at once, even for an empty in.
 func ForEach[T any](in []T, f func(i int, v T)) {
+	needFunc("ForEach", "f", f == nil)
 	sched.Point("par.ForEach", nil)
 	if len(in) > serialMax {
 		if key, cheap := knownCheapCall(f, len(in)); !cheap {

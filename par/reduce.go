@@ -17,8 +17,11 @@ import (
 //
 // fold and combine are called from several goroutines at once. A panic in
 // either makes Reduce panic with a *thread.PanicError once every goroutine
-// has stopped. An empty in returns zero.
+// has stopped. An empty in returns zero. A nil fold or combine panics at
+// once, even when the input is too short for combine to be needed.
 func Reduce[T, A any](in []T, zero A, fold func(A, T) A, combine func(A, A) A) A {
+	needFunc("Reduce", "fold", fold == nil)
+	needFunc("Reduce", "combine", combine == nil)
 	sched.Point("par.Reduce", nil)
 	if len(in) > serialMax {
 		if key, cheap := knownCheapCall(fold, len(in)); !cheap {
