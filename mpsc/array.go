@@ -52,6 +52,7 @@ type arraySlot[T any] struct {
 }
 
 func newArrayChan[T any](n int) *arrayChan[T] {
+	checkBuffer[arraySlot[T]](n)
 	c := &arrayChan[T]{cap: uint64(n), buf: make([]arraySlot[T], n), clear: mustClear[T]()}
 	c.mark = uint64(1) << bits.Len64(c.cap) // a power of two above every slot number
 	c.oneLap = c.mark << 1

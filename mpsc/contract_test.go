@@ -67,15 +67,39 @@ func TestSendErrorGivesValueBack(t *testing.T) {
 	}
 }
 
-func TestSyncChannelNegativeBoundPanics(t *testing.T) {
-	defer func() {
-		msg, _ := recover().(string)
-		if msg != "mpsc: SyncChannel bound must be >= 0, got -1" {
-			t.Fatalf("panic = %q", msg)
-		}
-	}()
-	mpsc.SyncChannel[int](-1)
-	t.Fatal("SyncChannel(-1) did not panic")
+// Each misuse panics at once with a message naming the package, the call
+// and the fix (the zero and nil handles are closed ones: see
+// TestZeroAndNilHandlesAreClosed).
+func TestMisusePanicsAtOnce(t *testing.T) {
+	_, rx := mpsc.Channel[int]()
+	defer rx.Close()
+	stx, srx := mpsc.SyncChannel[int](1)
+	defer srx.Close()
+	defer stx.Close()
+	var nilCtx context.Context // a nil Context, on purpose
+	for _, c := range []struct {
+		name string
+		f    func()
+		want string
+	}{
+		{"SyncChannel(-1)", func() { mpsc.SyncChannel[int](-1) }, "mpsc: SyncChannel: the bound -1 is negative; pass 0 for a rendezvous channel"},
+		{"SyncChannel(1<<62)", func() { mpsc.SyncChannel[int](1 << 62) }, "mpsc: SyncChannel: the bound 4611686018427387904 needs a buffer of more than 1 TiB, allocated up front; pass a smaller bound, or use Channel"},
+		{"SyncChannel of a large T", func() { mpsc.SyncChannel[[1 << 20]byte](1 << 21) }, "mpsc: SyncChannel: the bound 2097152 needs a buffer of more than 1 TiB"},
+		{"RecvContext(nil)", func() { rx.RecvContext(nilCtx) }, "mpsc: Receiver.RecvContext: ctx is nil; pass context.Background()"},
+		{"SendContext(nil)", func() { stx.SendContext(nilCtx, 1) }, "mpsc: SyncSender.SendContext: ctx is nil; pass context.Background()"},
+		{"SelectContext(nil)", func() { mpsc.SelectContext(nilCtx, mpsc.Case(rx, nil)) }, "mpsc: SelectContext: ctx is nil; pass context.Background()"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got := func() (msg string) {
+				defer func() { msg, _ = recover().(string) }()
+				c.f()
+				return ""
+			}()
+			if !strings.HasPrefix(got, c.want) || got == "" {
+				t.Fatalf("panic = %q; want %q", got, c.want)
+			}
+		})
+	}
 }
 
 func TestSenderUseAfterClose(t *testing.T) {

@@ -6,14 +6,15 @@ import (
 )
 
 func TestHoldsPointers(t *testing.T) {
+	// Exported fields: only their layout counts, nothing reads them.
 	type plain struct {
-		a int
-		b [3]float64
-		c struct{ d uint8 }
+		A int
+		B [3]float64
+		C struct{ D uint8 }
 	}
 	type withString struct {
-		a int
-		s string
+		A int
+		S string
 	}
 	for _, c := range []struct {
 		t    reflect.Type

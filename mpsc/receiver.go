@@ -56,7 +56,7 @@ func (r *Receiver[T]) Recv() (T, error) {
 			}
 		}
 	}
-	return r.recvSlow(nil, time.Time{})
+	return r.recvSlow(noContext, time.Time{})
 }
 
 // TryRecv returns a buffered value (for a rendezvous channel: the value of
@@ -64,18 +64,19 @@ func (r *Receiver[T]) Recv() (T, error) {
 // none, ErrDisconnected when there is none and never will be, and ErrClosed
 // when the receiver is closed.
 func (r *Receiver[T]) TryRecv() (T, error) {
-	return r.recv("mpsc.TryRecv", nil, past)
+	return r.recv("mpsc.TryRecv", noContext, past)
 }
 
 // RecvTimeout is Recv that gives up with ErrTimeout after d. A d <= 0 tries
 // once without waiting.
 func (r *Receiver[T]) RecvTimeout(d time.Duration) (T, error) {
-	return r.recv("mpsc.RecvTimeout", nil, deadlineAfter(d))
+	return r.recv("mpsc.RecvTimeout", noContext, deadlineAfter(d))
 }
 
 // RecvContext is Recv that gives up with ctx.Err() when ctx is done. A value
-// that is there at once is returned even if ctx is done.
+// that is there at once is returned even if ctx is done. A nil ctx panics.
 func (r *Receiver[T]) RecvContext(ctx context.Context) (T, error) {
+	needContext("Receiver.RecvContext", ctx)
 	return r.recv("mpsc.RecvContext", ctx, time.Time{})
 }
 

@@ -110,26 +110,28 @@ func (c *recvCase[T]) run() {
 // ready (none, or all on nil receivers) returns -1 at once rather than
 // blocking forever.
 func Select(cases ...SelectCase) int {
-	i, _ := doSelect(cases, nil, time.Time{}, true)
+	i, _ := doSelect(cases, noContext, time.Time{}, true)
 	return i
 }
 
 // TrySelect is Select that does not wait: it returns -1 when no case is
 // ready.
 func TrySelect(cases ...SelectCase) int {
-	i, _ := doSelect(cases, nil, past, false)
+	i, _ := doSelect(cases, noContext, past, false)
 	return i
 }
 
 // SelectTimeout is Select that gives up after d and returns -1 and
 // ErrTimeout.
 func SelectTimeout(d time.Duration, cases ...SelectCase) (int, error) {
-	return doSelect(cases, nil, deadlineAfter(d), true)
+	return doSelect(cases, noContext, deadlineAfter(d), true)
 }
 
 // SelectContext is Select that gives up when ctx is done and returns -1 and
-// ctx.Err(). A case that is ready at once is taken even if ctx is done.
+// ctx.Err(). A case that is ready at once is taken even if ctx is done. A
+// nil ctx panics.
 func SelectContext(ctx context.Context, cases ...SelectCase) (int, error) {
+	needContext("SelectContext", ctx)
 	return doSelect(cases, ctx, time.Time{}, true)
 }
 

@@ -16,6 +16,10 @@ import (
 // until a receiver takes the value. A negative bound panics. As on an
 // unbounded channel, when bound is above 1024, sends that find the
 // receiver far behind and not moving yield the processor now and then.
+//
+// The buffer is allocated up front, bound slots of T: a bound whose buffer
+// would take more than 1 TiB panics at once (use Channel for a channel with
+// no bound).
 func SyncChannel[T any](bound int) (*SyncSender[T], *Receiver[T]) {
 	var fl interface {
 		sendFlavor[T]
@@ -23,7 +27,7 @@ func SyncChannel[T any](bound int) (*SyncSender[T], *Receiver[T]) {
 	}
 	switch {
 	case bound < 0:
-		panic(fmt.Sprintf("mpsc: SyncChannel bound must be >= 0, got %d", bound))
+		panic(fmt.Sprintf("mpsc: SyncChannel: the bound %d is negative; pass 0 for a rendezvous channel or a positive buffer size", bound))
 	case bound == 0:
 		fl = newZeroChan[T]()
 	default:
@@ -72,7 +76,7 @@ func (s *SyncSender[T]) Send(v T) error {
 			return sendResult(v, st)
 		}
 	}
-	err := s.send(v, nil, time.Time{})
+	err := s.send(v, noContext, time.Time{})
 	runtime.KeepAlive(s)
 	return err
 }
@@ -129,14 +133,16 @@ func (s *SyncSender[T]) SendTimeout(v T, d time.Duration) error {
 		return &SendError[T]{Value: v, Err: ErrClosed}
 	}
 	pointSend("mpsc.SendTimeout", s.fl)
-	err := s.send(v, nil, deadlineAfter(d))
+	err := s.send(v, noContext, deadlineAfter(d))
 	runtime.KeepAlive(s)
 	return err
 }
 
 // SendContext is Send that gives up when ctx is done, with ctx.Err() inside
-// the *SendError. A value that can go at once goes even if ctx is done.
+// the *SendError. A value that can go at once goes even if ctx is done. A
+// nil ctx panics.
 func (s *SyncSender[T]) SendContext(ctx context.Context, v T) error {
+	needContext("SyncSender.SendContext", ctx)
 	if s == nil || s.fl == nil {
 		return &SendError[T]{Value: v, Err: ErrClosed}
 	}

@@ -106,7 +106,7 @@ func (w *waiter) waitHanded(expect uint64) uint32 {
 			}
 		}
 	}
-	return w.wait(expect, 0, nil, time.Time{})
+	return w.wait(expect, 0, noContext, time.Time{})
 }
 
 // wait blocks until the wait that began with expect is selected, or until

@@ -56,6 +56,7 @@ func NewWithOptions(workers int, opts ...Option) *Pool {
 	if workers == 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	needOptions(opts)
 	var c config
 	for _, o := range opts {
 		o(&c)
@@ -97,17 +98,21 @@ func (p *Pool) spawn(i int) {
 }
 
 // Workers returns the number of worker threads.
-func (p *Pool) Workers() int { return len(p.workers) }
+func (p *Pool) Workers() int {
+	needPool("Pool.Workers", p)
+	return len(p.workers)
+}
 
 // Go queues f to run on a worker. It returns nil once f is queued; an error
 // matching ErrClosed after Close (or once the pool's context is done); with a
 // bounded queue, it blocks while the queue is full, or returns an error
 // matching ErrFull with FailWhenFull. A panic in f is reported (see OnPanic)
-// and does not end the worker. A nil f panics.
+// and does not end the worker. A nil f panics, as does a nil or zero Pool.
 func (p *Pool) Go(f func()) error {
+	needPool("Pool.Go", p)
 	sched.Point("pool.Go", p)
 	if f == nil {
-		panic("pool: Go called with a nil function")
+		panic("pool: Go called with a nil function; pass the function to run")
 	}
 	return p.send(job{run: f})
 }
@@ -118,6 +123,7 @@ func (p *Pool) Go(f func()) error {
 // it returns when every other worker has ended, as a worker cannot wait for
 // itself; the calling task's worker ends when the task returns.
 func (p *Pool) Close() {
+	needPool("Pool.Close", p)
 	sched.Point("pool.Close", p)
 	p.shutdown()
 	var self *thread.Thread

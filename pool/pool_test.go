@@ -217,6 +217,8 @@ func TestCloseFromInsideATask(t *testing.T) {
 	p.Close()
 }
 
+// Each misuse, the zero Pool's methods included, panics at once with a
+// message naming the package, the call and the fix.
 func TestNewValidatesArguments(t *testing.T) {
 	leak.Check(t)
 	for _, tc := range []struct {
@@ -225,11 +227,17 @@ func TestNewValidatesArguments(t *testing.T) {
 	}{
 		{func() { New(-1) }, "pool: New needs workers >= 0 (0 means one per GOMAXPROCS), got -1"},
 		{func() { QueueSize(-2) }, "pool: QueueSize must be >= 0 (0 hands tasks straight to idle workers), got -2"},
-		{func() { p := New(1); defer p.Close(); p.Go(nil) }, "pool: Go called with a nil function"},
-		{func() { p := New(1); defer p.Close(); Submit[int](p, nil) }, "pool: Submit called with a nil function"},
+		{func() { NewWithOptions(1, QueueSize(1), nil) }, "pool: NewWithOptions: option 1 is nil; pass options made by QueueSize"},
+		{func() { p := New(1); defer p.Close(); p.Go(nil) }, "pool: Go called with a nil function; pass the function to run"},
+		{func() { p := New(1); defer p.Close(); Submit[int](p, nil) }, "pool: Submit called with a nil function; pass the function to run"},
+		{func() { Submit(nil, func() int { return 0 }) }, "pool: Submit: the Pool is nil or a zero value; make one with New"},
+		{func() { new(Pool).Go(func() {}) }, "pool: Pool.Go: the Pool is nil or a zero value; make one with New"},
+		{func() { new(Pool).Close() }, "pool: Pool.Close: the Pool is nil or a zero value"},
+		{func() { new(Pool).Workers() }, "pool: Pool.Workers: the Pool is nil or a zero value"},
+		{func() { (*Pool)(nil).Go(func() {}) }, "pool: Pool.Go: the Pool is nil or a zero value"},
 	} {
-		if got := panicValue(tc.f); got != tc.want {
-			t.Errorf("panic = %v, want %q", got, tc.want)
+		if got, _ := panicValue(tc.f).(string); !strings.HasPrefix(got, tc.want) {
+			t.Errorf("panic = %q, want %q", got, tc.want)
 		}
 	}
 	p := New(0)
