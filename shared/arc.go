@@ -50,7 +50,7 @@ func (a *Arc[T]) Clone() *Arc[T] {
 	return &Arc[T]{in: a.in}
 }
 
-// Get returns the shared value. It panics on a dropped handle.
+// Get returns the shared value. It panics on a dropped, nil or zero handle.
 func (a *Arc[T]) Get() *T {
 	a.mustLive("Get")
 	return &a.in.value
@@ -68,6 +68,7 @@ func (a *Arc[T]) Value() T {
 // idempotent per handle: dropping a handle twice counts once.
 func (a *Arc[T]) Drop() {
 	sched.Point(opArcDrop, a)
+	a.mustMade("Drop")
 	if !a.dropped.CompareAndSwap(false, true) {
 		return
 	}
@@ -78,12 +79,27 @@ func (a *Arc[T]) Drop() {
 
 // StrongCount returns how many handles are not dropped yet. Other
 // goroutines may change it at any moment.
-func (a *Arc[T]) StrongCount() int { return int(a.in.strong.Load()) }
+func (a *Arc[T]) StrongCount() int {
+	a.mustMade("StrongCount")
+	return int(a.in.strong.Load())
+}
 
 // String formats the shared value like Rust's Debug, as Rust prints an Arc.
-func (a *Arc[T]) String() string { return debugString(&a.in.value) }
+func (a *Arc[T]) String() string {
+	a.mustMade("String")
+	return debugString(&a.in.value)
+}
+
+// mustMade panics for a handle that NewArc or Clone did not make: nil, or
+// a zero Arc declared by hand, which shares no value.
+func (a *Arc[T]) mustMade(op string) {
+	if a == nil || a.in == nil {
+		panic("shared: Arc." + op + " on a nil or zero Arc; make one with NewArc and share it with Clone")
+	}
+}
 
 func (a *Arc[T]) mustLive(op string) {
+	a.mustMade(op)
 	if a.dropped.Load() {
 		panic("shared: Arc." + op + " on a dropped handle; Clone the Arc before dropping a handle you still use")
 	}

@@ -2,6 +2,7 @@ package shared
 
 import (
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/fearlessgo/fearless/internal/sched"
@@ -22,10 +23,15 @@ const (
 // passes), but code should still wait in a loop on the condition, as
 // WaitWhile does: the condition may have changed again before the woken
 // goroutine gets the lock back. Waiters park durably.
+//
+// A Condvar belongs to the first Mutex it waits with: waiting with a guard
+// of another Mutex panics, as in Rust, since a notification could then be
+// missed by a goroutine holding the other lock.
 type Condvar[T any] struct {
-	_  noCopy
-	mu sync.Mutex // guards q
-	q  waitQueue
+	_     noCopy
+	mu    sync.Mutex // guards q
+	q     waitQueue
+	bound atomic.Pointer[Mutex[T]] // the Mutex of the first wait
 }
 
 // NewCondvar returns a Condvar.
@@ -35,12 +41,14 @@ func NewCondvar[T any]() *Condvar[T] { return &Condvar[T]{} }
 // before it returns; g holds the lock again either way. A notification sent
 // after Wait released the lock is never missed. The error is ErrPoisoned if
 // the Mutex is poisoned when Wait gets it back, and ErrUnlocked (without
-// waiting) if g was already unlocked.
+// waiting) if g was already unlocked. It panics when g's Mutex is not the
+// one this Condvar waited with before.
 func (c *Condvar[T]) Wait(g *MutexGuard[T]) error {
 	sched.Point(opWait, c)
 	if g == nil || g.m == nil {
 		return ErrUnlocked
 	}
+	c.bind("Wait", g.m)
 	w := newWaiter()
 	c.enqueue(w)
 	m := g.suspend()
@@ -50,11 +58,12 @@ func (c *Condvar[T]) Wait(g *MutexGuard[T]) error {
 
 // WaitWhile waits, as Wait, for as long as cond (called with the lock held)
 // returns true. It returns as soon as cond is false, at once if it already
-// is; a wake-up while cond still holds only waits again.
+// is; a wake-up while cond still holds only waits again. A nil cond panics.
 func (c *Condvar[T]) WaitWhile(g *MutexGuard[T], cond func(v *T) bool) error {
 	if g == nil || g.m == nil {
 		return ErrUnlocked
 	}
+	needCond("WaitWhile", cond)
 	for cond(g.Get()) {
 		if err := c.Wait(g); err != nil {
 			return err
@@ -71,6 +80,7 @@ func (c *Condvar[T]) WaitTimeout(g *MutexGuard[T], d time.Duration) (timedOut bo
 	if g == nil || g.m == nil {
 		return false, ErrUnlocked
 	}
+	c.bind("WaitTimeout", g.m)
 	if d <= 0 {
 		return true, poisonErr(g.m.raw.poisoned())
 	}
@@ -89,11 +99,12 @@ func (c *Condvar[T]) WaitTimeout(g *MutexGuard[T], d time.Duration) (timedOut bo
 
 // WaitTimeoutWhile waits, as WaitTimeout, for as long as cond returns true
 // and d has not passed in all. It reports whether it gave up because d
-// passed with cond still true.
+// passed with cond still true. A nil cond panics.
 func (c *Condvar[T]) WaitTimeoutWhile(g *MutexGuard[T], d time.Duration, cond func(v *T) bool) (timedOut bool, err error) {
 	if g == nil || g.m == nil {
 		return false, ErrUnlocked
 	}
+	needCond("WaitTimeoutWhile", cond)
 	deadline := sched.Now().Add(d)
 	for cond(g.Get()) {
 		left := sched.Until(deadline)
@@ -135,6 +146,27 @@ func (c *Condvar[T]) NotifyAll() {
 
 // String formats c like Rust's Debug: "Condvar { .. }".
 func (c *Condvar[T]) String() string { return "Condvar { .. }" }
+
+// bind makes m the Condvar's Mutex on its first wait, and panics when a
+// later wait brings another.
+func (c *Condvar[T]) bind(op string, m *Mutex[T]) {
+	b := c.bound.Load()
+	if b == nil && c.bound.CompareAndSwap(nil, m) {
+		return
+	}
+	if b == nil {
+		b = c.bound.Load() // another wait bound it just now
+	}
+	if b != m {
+		panic("shared: Condvar." + op + ": this Condvar waited with another Mutex before; use each Condvar with one Mutex only")
+	}
+}
+
+func needCond[T any](op string, cond func(v *T) bool) {
+	if cond == nil {
+		panic("shared: Condvar." + op + ": cond is nil; pass the condition to wait on")
+	}
+}
 
 func (c *Condvar[T]) enqueue(w *waiter) {
 	c.mu.Lock()

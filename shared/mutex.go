@@ -119,6 +119,9 @@ func (m *Mutex[T]) lockSlow(g *MutexGuard[T], try bool) error {
 // poisoned, released, and the panic goes on. f runs on a poisoned lock
 // too; the error is then ErrPoisoned.
 func (m *Mutex[T]) With(f func(v *T)) error {
+	if f == nil {
+		panic("shared: Mutex.With: f is nil; pass the function to call under the lock")
+	}
 	g, err := m.Lock()
 	defer g.Unlock()
 	f(g.Get())
