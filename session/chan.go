@@ -69,14 +69,21 @@ const (
 func name(op sched.Op) string { return strings.TrimPrefix(string(op), "session.") }
 
 // use consumes the endpoint at state c.step for operation op and returns
-// the step of the next state. It panics when that state was used already.
+// the step of the next state. When that state was used already, it aborts
+// the side, so that the peer's operations panic with ErrPeerGone, and
+// panics with ErrReused.
 func (ep *endpoint) use(step uint64, op sched.Op) uint64 {
 	if ep == nil {
 		panic("session: " + name(op) + " on the zero Chan; endpoints come from New")
 	}
 	sched.Point(op, ep.c)
 	if !ep.c.side[ep.me].steps.CompareAndSwap(step, step+1) {
-		panic(reused(ep, step, op))
+		err := reused(ep, step, op)
+		// This side cannot follow the protocol any more: leave at once, so
+		// that the peer does not wait for it until a collection finds the
+		// endpoints dropped.
+		ep.c.leave(ep.me, aborted, "the peer misused an endpoint ("+err.Error()+")")
+		panic(err)
 	}
 	return step + 1
 }

@@ -109,7 +109,10 @@
 // an earlier operation consumed, or the branch of an Offer that the peer
 // did not choose, panics with an *Error matching ErrReused, at once, before
 // anything is sent or received; this holds also when two goroutines race
-// with the same endpoint.
+// with the same endpoint. The misuse also aborts the side, as Chan.Abort
+// does: the peer's pending and next operations panic with ErrPeerGone at
+// once, and this side's next operation that communicates panics with
+// ErrReused.
 //
 // Close ends the protocol on one side and waits for the other side to
 // close too, so that when it returns the whole conversation is over. A

@@ -45,7 +45,8 @@ func fuzzServer(s session.Chan[session.Top, FuzzedDual]) []int {
 }
 
 // FuzzProtocol drives the client through a random walk of the protocol,
-// with misuse (an endpoint used twice) and early Abort mixed in, and
+// with misuse (an endpoint used twice, which aborts the side) and early
+// Abort mixed in, and
 // checks both sides against a model: the list of numbers sent.
 func FuzzProtocol(f *testing.F) {
 	f.Add([]byte{})
@@ -76,8 +77,11 @@ func fuzzOnce(t *testing.T, ops []byte) {
 					t.Fatalf("server has %d numbers, the model %d", n, len(sent))
 				}
 				loop = session.Zero(next)
-			case 3: // misuse: an old endpoint
+			case 3: // misuse: an old endpoint, which aborts the side
 				checkPanic(t, recoverFrom(func() { session.Enter(prev) }), session.ErrReused)
+				checkPanic(t, recoverFrom(func() { session.Left(loop) }), session.ErrReused)
+				aborted = true
+				break walk
 			case 4: // leave early
 				loop.Abort()
 				aborted = true

@@ -44,7 +44,7 @@ func TestAbortThenPeerOperations(t *testing.T) {
 	mustPanic(t, session.ErrPeerGone, func() { session.Take(sask) })
 	// The aborted side cannot go on either.
 	err := mustPanic(t, session.ErrReused, func() { session.Put(ask, 1) })
-	if !strings.Contains(err.Error(), "this side called Abort") {
+	if !strings.Contains(err.Error(), "this side left by Abort") {
 		t.Errorf("unclear message: %v", err)
 	}
 }

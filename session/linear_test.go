@@ -1,6 +1,8 @@
 package session_test
 
 import (
+	"fmt"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"testing"
@@ -20,40 +22,113 @@ func TestReuseAfterPutPanics(t *testing.T) {
 	if err.Op != "Put" || !strings.Contains(err.Error(), "returns the next one") {
 		t.Errorf("unclear message: %v", err)
 	}
-	// The session is unharmed: the right endpoint goes on.
-	session.Close(session.Right(session.Zero(next)))
-	if r := <-served; r.value != 1 {
-		t.Fatalf("server ended with %+v", r)
+	// The misuse aborted this side: the server, waiting for the next
+	// choice, panics with ErrPeerGone at once, with no collection needed,
+	// and this side cannot go on either.
+	r := <-served
+	checkPanic(t, r.panic, session.ErrPeerGone)
+	if msg := fmt.Sprint(r.panic); !strings.Contains(msg, "the peer misused an endpoint") {
+		t.Errorf("the peer's panic does not say why: %v", msg)
 	}
+	mustPanic(t, session.ErrReused, func() { session.Right(session.Zero(next)) })
 }
 
+// A reuse caught in one goroutine ends the session for the peer in
+// another, with no garbage collection: before the fix, the peer waited
+// in Take until a collection found the endpoints dropped, and a program
+// with nothing else to run died of Go's "all goroutines are asleep".
+func TestReuseAbortsTheSession(t *testing.T) {
+	leak.Check(t)
+	defer debug.SetGCPercent(debug.SetGCPercent(-1)) // no collection may help
+	c, s := session.New[OneShot]()
+	taken := spawn(func() any { n, end := session.Take(s); session.Close(end); return n })
+	end := session.Put(c, 1)
+	mustPanic(t, session.ErrReused, func() { session.Put(c, 2) })
+	mustPanic(t, session.ErrReused, func() { session.Close(end) })
+	if r := <-taken; r.panic != nil || r.value != 1 {
+		// The first Put arrived; Close then finds the peer gone.
+		checkPanic(t, r.panic, session.ErrPeerGone)
+	}
+
+	c2, s2 := session.New[session.Send[int, OneShot, OneShotDual]]()
+	waiting := spawn(func() any {
+		_, next := session.Take(s2)
+		n, end := session.Take(next) // the second message never comes
+		session.Close(end)
+		return n
+	})
+	next := session.Put(c2, 1)
+	mustPanic(t, session.ErrReused, func() { session.Put(c2, 2) })
+	_ = next
+	checkPanic(t, (<-waiting).panic, session.ErrPeerGone)
+}
+
+// Each operation checks linearity. A reuse aborts its side, so each check
+// has a session of its own; the peer is aborted at the end, not dropped.
 func TestEveryOperationChecksLinearity(t *testing.T) {
 	leak.Check(t)
-	c, s := session.New[Squares, SquaresDual]()
-	loop := session.Enter(c)
-	mustPanic(t, session.ErrReused, func() { session.Enter(c) })
-	ask := session.Left(loop)
-	mustPanic(t, session.ErrReused, func() { session.Left(loop) })
-	mustPanic(t, session.ErrReused, func() { session.Right(loop) })
-	answer := session.Put(ask, 2)
-
-	sloop := session.Enter(s)
-	sask, _, _ := session.Branch(sloop)
-	mustPanic(t, session.ErrReused, func() { session.Branch(sloop) })
-	n, sanswer := session.Take(sask)
-	mustPanic(t, session.ErrReused, func() { session.Take(sask) })
-	sback := session.Put(sanswer, n*n)
-	sloop = session.Zero(sback)
-	mustPanic(t, session.ErrReused, func() { session.Zero(sback) })
-
-	_, back := session.Take(answer)
-	loop = session.Zero(back)
-	end := session.Right(loop)
-	_, stop, _ := session.Branch(sloop)
-	done := spawn(func() any { session.Close(stop); return nil })
-	session.Close(end)
-	mustPanic(t, session.ErrReused, func() { session.Close(end) })
-	<-done
+	type (
+		client = session.Chan[session.Top, Squares]
+		server = session.Chan[session.Top, SquaresDual]
+	)
+	for _, c := range []struct {
+		name string
+		f    func(c client, s server)
+	}{
+		{"Enter", func(c client, _ server) {
+			session.Enter(c)
+			mustPanic(t, session.ErrReused, func() { session.Enter(c) })
+		}},
+		{"Left", func(c client, _ server) {
+			loop := session.Enter(c)
+			session.Left(loop)
+			mustPanic(t, session.ErrReused, func() { session.Left(loop) })
+		}},
+		{"Right", func(c client, _ server) {
+			loop := session.Enter(c)
+			session.Left(loop)
+			mustPanic(t, session.ErrReused, func() { session.Right(loop) })
+		}},
+		{"Put", func(c client, _ server) {
+			ask := session.Left(session.Enter(c))
+			session.Put(ask, 2)
+			mustPanic(t, session.ErrReused, func() { session.Put(ask, 3) })
+		}},
+		{"Branch", func(c client, s server) {
+			session.Left(session.Enter(c))
+			sloop := session.Enter(s)
+			session.Branch(sloop)
+			mustPanic(t, session.ErrReused, func() { session.Branch(sloop) })
+		}},
+		{"Take", func(c client, s server) {
+			session.Put(session.Left(session.Enter(c)), 2)
+			sask, _, _ := session.Branch(session.Enter(s))
+			session.Take(sask)
+			mustPanic(t, session.ErrReused, func() { session.Take(sask) })
+		}},
+		{"Zero", func(c client, s server) {
+			session.Put(session.Left(session.Enter(c)), 2)
+			sask, _, _ := session.Branch(session.Enter(s))
+			n, sanswer := session.Take(sask)
+			sback := session.Put(sanswer, n*n)
+			session.Zero(sback)
+			mustPanic(t, session.ErrReused, func() { session.Zero(sback) })
+		}},
+		{"Close", func(c client, s server) {
+			end := session.Right(session.Enter(c))
+			_, stop, _ := session.Branch(session.Enter(s))
+			done := spawn(func() any { session.Close(stop); return nil })
+			session.Close(end)
+			<-done
+			mustPanic(t, session.ErrReused, func() { session.Close(end) })
+		}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			cl, sv := session.New[Squares, SquaresDual]()
+			defer sv.Abort()
+			c.f(cl, sv)
+		})
+	}
 }
 
 func TestSuccChecksLinearity(t *testing.T) {
@@ -63,9 +138,9 @@ func TestSuccChecksLinearity(t *testing.T) {
 	out := session.Right(inner)
 	outer := session.Succ(out)
 	mustPanic(t, session.ErrReused, func() { session.Succ(out) })
-	end := session.Right(session.Zero(outer))
-	_ = end
-	c.Abort() // any endpoint of the side will do, even a used one
+	// The reuse aborted the side: it cannot go on.
+	mustPanic(t, session.ErrReused, func() { session.Right(session.Zero(outer)) })
+	c.Abort() // idempotent, on any endpoint of the side, even a used one
 	s.Abort()
 }
 
@@ -84,9 +159,10 @@ func TestBranchNotChosen(t *testing.T) {
 	if got := ask.String(); got != "session.Chan(side 1, branch not chosen)" {
 		t.Errorf("String() = %q", got)
 	}
-	done := spawn(func() any { session.Close(stop); return nil })
-	session.Close(end)
-	<-done
+	// Using the branch not chosen aborted the server's side: the client's
+	// Close finds it gone, and the chosen branch cannot go on.
+	mustPanic(t, session.ErrPeerGone, func() { session.Close(end) })
+	mustPanic(t, session.ErrReused, func() { session.Close(stop) })
 }
 
 func TestZeroChanPanics(t *testing.T) {

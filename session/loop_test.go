@@ -204,7 +204,7 @@ func TestMixedTypesShareSlots(t *testing.T) {
 func TestPayloadsAreNotRetained(t *testing.T) {
 	leak.Check(t)
 	type (
-		big      struct{ data [1 << 10]byte }
+		big      struct{ Data [1 << 10]byte } // only its size counts
 		give     = session.Send[*big, V, V]
 		giveDual = session.Recv[*big, V, V]
 		Gifts    = session.Rec[session.Choose[give, session.End, giveDual, session.End], session.Offer[giveDual, session.End, give, session.End]]
@@ -220,10 +220,10 @@ func TestPayloadsAreNotRetained(t *testing.T) {
 	ask, _, _ := session.Branch(sl)
 	p, next := session.Take(ask)
 	sl = session.Zero(next)
-	if len(p.data) != 1<<10 {
-		t.Fatal("took something else")
+	if p == nil {
+		t.Fatal("took nil")
 	}
-	p = nil
+	// p is not used after this line: the collector may free the value.
 	collectUntil(t, freed) // while both endpoints are alive
 	done := spawn(func() any {
 		_, stop, _ := session.Branch(sl)

@@ -156,7 +156,7 @@ func (c *conn) leave(me int, how uint32, why string) bool {
 func (c *conn) fail(me int, op sched.Op) {
 	s := &c.side[me]
 	if s.state.Load() == aborted {
-		panic(&Error{Op: name(op), Err: ErrReused, Detail: "this side called Abort: its endpoints cannot be used any more"})
+		panic(&Error{Op: name(op), Err: ErrReused, Detail: "this side left by Abort, or by an endpoint used twice: its endpoints cannot be used any more"})
 	}
 	if s.state.CompareAndSwap(open, failed) {
 		s.cleanup.Stop()
