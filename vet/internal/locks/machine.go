@@ -1,0 +1,294 @@
+package locks
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/cfg"
+
+	"github.com/fearlessgo/fearless/vet/internal/api"
+	"github.com/fearlessgo/fearless/vet/internal/flow"
+)
+
+// Hooks are called in the final pass over a function, with the locks held
+// at that point.
+type Hooks struct {
+	// Acquire is called before a lock is taken (Try is set for a TryLock).
+	Acquire func(held flow.Set[Held], taken Held)
+	// Call is called at each call of a function that has a summary.
+	Call func(held flow.Set[Held], call *ast.CallExpr, fn *types.Func, s *Summary)
+}
+
+// machine is the transfer function of one function body.
+type machine struct {
+	flow.NoEdges[Held]
+	pass   *analysis.Pass
+	fn     *flow.Func
+	sum    func(*types.Func) *Summary
+	params map[types.Object]int
+	final  bool
+	hooks  Hooks
+	res    *FuncResult
+}
+
+func (m *machine) info() *types.Info { return m.pass.TypesInfo }
+
+func (m *machine) Node(n ast.Node, s flow.Set[Held]) {
+	switch n := n.(type) {
+	case *ast.DeferStmt:
+		m.deferred(n.Call, s)
+		return
+	case *ast.GoStmt:
+		m.scan(n.Call, s, true)
+		return
+	case *ast.AssignStmt:
+		if len(n.Rhs) == 1 {
+			if call, ok := ast.Unparen(n.Rhs[0]).(*ast.CallExpr); ok && m.guardCall(call) {
+				for _, a := range call.Args {
+					m.scan(a, s, false)
+				}
+				if r := api.Receiver(call); r != nil {
+					m.scan(r, s, false)
+				}
+				m.takeGuard(n, call, n.Lhs, s)
+				return
+			}
+		}
+	case *ast.ExprStmt:
+		if call, ok := ast.Unparen(n.X).(*ast.CallExpr); ok && m.guardCall(call) {
+			for _, a := range call.Args {
+				m.scan(a, s, false)
+			}
+			if r := api.Receiver(call); r != nil {
+				m.scan(r, s, false)
+			}
+			m.takeGuard(n, call, []ast.Expr{ast.NewIdent("_")}, s)
+			return
+		}
+	case *ast.ValueSpec:
+		if len(n.Values) == 1 {
+			if call, ok := ast.Unparen(n.Values[0]).(*ast.CallExpr); ok && m.guardCall(call) {
+				lhs := make([]ast.Expr, len(n.Names))
+				for i, id := range n.Names {
+					lhs[i] = id
+				}
+				m.takeGuard(n, call, lhs, s)
+				return
+			}
+		}
+	}
+	m.scan(n, s, false)
+}
+
+// guardCall reports whether call returns a fearless guard as its first result.
+func (m *machine) guardCall(call *ast.CallExpr) bool {
+	t := m.info().TypeOf(call)
+	if tup, ok := t.(*types.Tuple); ok && tup.Len() > 0 {
+		t = tup.At(0).Type()
+	}
+	return api.IsGuard(api.TypeName(t))
+}
+
+// takeGuard is the statement stmt storing the guard that call returns in
+// lhs[0] (and its error in lhs[1]).
+func (m *machine) takeGuard(stmt ast.Node, call *ast.CallExpr, lhs []ast.Expr, s flow.Set[Held]) {
+	name := api.CallName(m.info(), call)
+	op := api.LockOp(name)
+	h := Held{Pos: call.Pos(), Param: -2, Stmt: stmt.Pos(), StmtEnd: stmt.End(), Taker: types.ExprString(call)}
+	if op == api.Acquire || op == api.TryAcq {
+		if p, ok := api.PathOf(m.info(), api.Receiver(call)); ok {
+			h.Class = p.Class()
+		}
+		h.Try = op == api.TryAcq
+	}
+	if id, ok := lhs[0].(*ast.Ident); ok && id.Name != "_" {
+		if v, ok := m.objOf(id).(*types.Var); ok {
+			h.Guard = v
+			h.Name = id.Name
+			h.Key = api.Path{Root: v}.Key()
+		}
+	}
+	if h.Guard == nil {
+		if _, ok := lhs[0].(*ast.Ident); !ok {
+			return // stored in a field or an element: handed on
+		}
+		h.Key = "discarded"
+		h.Name = "the guard"
+	}
+	if len(lhs) > 1 {
+		if id, ok := lhs[1].(*ast.Ident); ok && id.Name != "_" {
+			h.Err, _ = m.objOf(id).(*types.Var)
+		}
+	}
+	m.take(h, s)
+}
+
+func (m *machine) objOf(id *ast.Ident) types.Object {
+	if o := m.info().Defs[id]; o != nil {
+		return o
+	}
+	return m.info().Uses[id]
+}
+
+// take adds h to s, keeping a deferred release that is already there.
+func (m *machine) take(h Held, s flow.Set[Held]) {
+	if m.final && m.hooks.Acquire != nil {
+		m.hooks.Acquire(s, h)
+	}
+	if m.final && h.Class != "" {
+		m.res.takes = append(m.res.takes, h.Class)
+	}
+	deferred := false
+	s.Filter(func(o Held) bool {
+		if o.Key == h.Key {
+			deferred = deferred || o.Deferred
+			return true
+		}
+		return false
+	})
+	h.Deferred = deferred
+	s.Add(h)
+}
+
+// release ends every hold of key in s; a deferred note stays.
+func (m *machine) release(key string, root ast.Expr, sel, mode string, guard bool, s flow.Set[Held]) {
+	held := false
+	var out []Held
+	s.Filter(func(o Held) bool {
+		if o.Key != key {
+			return false
+		}
+		held = held || o.holding()
+		if o.Deferred {
+			o.Pos, o.Entry = token.NoPos, false
+			out = append(out, o)
+		}
+		return true
+	})
+	for _, o := range out {
+		s.Add(o)
+	}
+	if !m.final {
+		return
+	}
+	m.res.Released[key] = true
+	if !held {
+		m.res.EntryReleased[key] = true
+		if e, ok := m.effect(root, sel, mode, guard); ok {
+			m.res.releases = append(m.res.releases, e)
+		}
+	}
+}
+
+// effect is the Effect on a lock at root+sel, if its caller can name it.
+func (m *machine) effect(root ast.Expr, sel, mode string, guard bool) (Effect, bool) {
+	p, ok := api.PathOf(m.info(), root)
+	if !ok {
+		return Effect{}, false
+	}
+	if p.Global() {
+		return Effect{Param: -1, Sel: p.Key() + sel, Mode: mode, Class: p.Class(), Guard: guard}, true
+	}
+	i, ok := m.params[p.Root]
+	if !ok {
+		return Effect{}, false
+	}
+	full := api.Path{Root: p.Root, Sel: p.Sel + sel, Owner: p.Owner, Field: p.Field}
+	return Effect{Param: i, Sel: p.Sel + sel, Mode: mode, Class: full.Class(), Guard: guard}, true
+}
+
+func (m *machine) Edge(b *cfg.Block, i int, s flow.Set[Held]) {
+	for _, a := range flow.Atoms(m.info(), b, i) {
+		if call, ok := a.X.(*ast.CallExpr); ok {
+			if op, mode := api.SyncOp(api.CallName(m.info(), call)); op == api.TryAcq && a.True {
+				if h, ok := m.syncHeld(call, mode); ok {
+					h.Try = true
+					m.take(h, s)
+				}
+			}
+			if api.CallName(m.info(), call) == "errors.Is" && a.True && len(call.Args) == 2 && isWouldBlock(m.info(), call.Args[1]) {
+				if id, ok := ast.Unparen(call.Args[0]).(*ast.Ident); ok {
+					err := m.objOf(id)
+					s.Filter(func(h Held) bool { return h.Try && h.Err != nil && types.Object(h.Err) == err })
+				}
+			}
+			continue
+		}
+		if x, isNil, ok := flow.NilTest(m.info(), a); ok && isNil {
+			if id, ok := x.(*ast.Ident); ok {
+				v := m.objOf(id)
+				s.Filter(func(h Held) bool { return h.Guard != nil && types.Object(h.Guard) == v && h.holding() })
+			}
+		}
+	}
+}
+
+func isWouldBlock(info *types.Info, e ast.Expr) bool {
+	var id *ast.Ident
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		id = e
+	case *ast.SelectorExpr:
+		id = e.Sel
+	default:
+		return false
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	return ok && v.Pkg() != nil && v.Pkg().Path() == api.Shared && v.Name() == "ErrWouldBlock"
+}
+
+// syncHeld is the Held of a sync method call on a lock.
+func (m *machine) syncHeld(call *ast.CallExpr, mode string) (Held, bool) {
+	root := api.Receiver(call)
+	p, ok := api.PathOf(m.info(), root)
+	if !ok {
+		return Held{}, false
+	}
+	sel, owner, field := promoted(m.info(), call)
+	full := p
+	full.Sel += sel
+	if owner != nil {
+		full.Owner, full.Field = owner, field
+	}
+	h := Held{Key: full.Key() + "#" + mode, Class: full.Class(), Name: full.Text, Pos: call.Pos(), Sync: true, Mode: mode, Param: -2, Sel: sel, Taker: types.ExprString(call)}
+	if e, ok := m.effect(root, sel, mode, false); ok {
+		h.Param, h.Sel = e.Param, e.Sel
+	}
+	return h, true
+}
+
+// promoted is the path, struct type and field of the embedded lock when
+// call's method is promoted from an embedded sync.Mutex or RWMutex.
+func promoted(info *types.Info, call *ast.CallExpr) (string, *types.Named, string) {
+	se, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return "", nil, ""
+	}
+	sel, ok := info.Selections[se]
+	if !ok || len(sel.Index()) < 2 {
+		return "", nil, ""
+	}
+	t := sel.Recv()
+	path := ""
+	var owner *types.Named
+	field := ""
+	for _, idx := range sel.Index()[:len(sel.Index())-1] {
+		if p, ok := t.Underlying().(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		n, _ := types.Unalias(t).(*types.Named)
+		st, ok := t.Underlying().(*types.Struct)
+		if !ok || idx >= st.NumFields() {
+			return "", nil, ""
+		}
+		f := st.Field(idx)
+		path += "." + f.Name()
+		if n != nil {
+			owner, field = n.Origin(), f.Name()
+		}
+		t = f.Type()
+	}
+	return path, owner, field
+}

@@ -1,0 +1,99 @@
+package locks
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/ctrlflow"
+
+	"github.com/fearlessgo/fearless/vet/internal/api"
+	"github.com/fearlessgo/fearless/vet/internal/flow"
+)
+
+// A Leak is a lock still held on a path out of a function.
+type Leak struct {
+	Held
+	Exit flow.Exit
+	At   token.Pos // the return, the panic or the end of the body
+}
+
+// FuncResult is what Run found in one function.
+type FuncResult struct {
+	Func  *flow.Func
+	Leaks []Leak
+	// Released are the locks that the function releases somewhere, by key;
+	// EntryReleased those it releases without having taken them.
+	Released, EntryReleased map[string]bool
+	Summary                 *Summary
+
+	releases []Effect
+	takes    []string
+}
+
+// Run follows the locks through f. sum gives the summaries of the
+// functions it calls; hooks are called once for each point.
+func Run(pass *analysis.Pass, f *flow.Func, sum func(*types.Func) *Summary, hooks Hooks) *FuncResult {
+	res := &FuncResult{Func: f, Released: map[string]bool{}, EntryReleased: map[string]bool{}}
+	m := &machine{pass: pass, fn: f, sum: sum, hooks: hooks, res: res, params: map[types.Object]int{}}
+	for i, p := range f.Params() {
+		m.params[p] = i
+	}
+	entry := flow.Set[Held]{}
+	if h, ok := withHeld(pass, f); ok {
+		entry.Add(h)
+	}
+	r := flow.Solve(f.CFG, entry, flow.Problem[Held](m))
+	m.final = true
+	cfgs := pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs)
+	var acquires []Effect
+	for _, b := range f.CFG.Blocks {
+		in, ok := r.In[b]
+		if !ok || !b.Live {
+			continue
+		}
+		out := flow.Through(b, in, flow.Problem[Held](m))
+		exit := flow.ExitOf(pass.TypesInfo, cfgs, b)
+		if exit != flow.Return && exit != flow.Panic {
+			continue
+		}
+		at := f.Body.Rbrace
+		if len(b.Nodes) > 0 {
+			at = b.Nodes[len(b.Nodes)-1].Pos()
+		}
+		for h := range out {
+			if h.Pos == token.NoPos || h.Deferred || h.Entry {
+				continue
+			}
+			res.Leaks = append(res.Leaks, Leak{Held: h, Exit: exit, At: at})
+			if exit == flow.Return && h.Sync && h.Param != -2 && !res.EntryReleased[h.Key] {
+				acquires = append(acquires, Effect{Param: h.Param, Sel: h.Sel, Mode: h.Mode, Class: h.Class})
+			}
+		}
+	}
+	res.Summary = &Summary{
+		Releases: uniqEffects(res.releases),
+		Acquires: uniqEffects(acquires),
+		Takes:    uniqStrings(res.takes),
+	}
+	return res
+}
+
+// withHeld is the lock held when f starts: f is the function given to a
+// Mutex's With.
+func withHeld(pass *analysis.Pass, f *flow.Func) (Held, bool) {
+	lit, ok := f.Node.(*ast.FuncLit)
+	if !ok || len(f.Stack) < 2 {
+		return Held{}, false
+	}
+	call, ok := f.Stack[len(f.Stack)-2].(*ast.CallExpr)
+	if !ok || len(call.Args) != 1 || call.Args[0] != lit || api.CallName(pass.TypesInfo, call) != api.Shared+".Mutex.With" {
+		return Held{}, false
+	}
+	p, ok := api.PathOf(pass.TypesInfo, api.Receiver(call))
+	if !ok {
+		return Held{}, false
+	}
+	return Held{Key: "with " + p.Key(), Class: p.Class(), Name: p.Text, Entry: true, Param: -2, Taker: types.ExprString(call)}, true
+}

@@ -1,0 +1,115 @@
+// Package lostunlock reports a lock that some path out of a function
+// leaves held: a fearless guard (from Mutex.Lock, RwLock.Read, ...) or a
+// sync.Mutex or sync.RWMutex.
+//
+// Rust releases a guard when it goes out of scope, on every path, panics
+// included; Go releases a lock only where the code says so. The analyzer
+// follows each lock along the paths of the function's control-flow graph:
+// early returns, loops, defer, closures called at once or deferred, and
+// helpers that unlock (facts from the fearlesslocks analyzer, across
+// packages). A path ends a hold with the Unlock, a deferred Unlock, or by
+// handing the guard on: returning it, storing or sending it, giving it to
+// a goroutine or to a function that releases it. A guard that came with
+// ErrPoisoned is still valid and must still be unlocked; a panic path
+// (a call of panic between Lock and a plain Unlock) leaves the lock held.
+//
+// A sync lock on a path out is reported only when the function releases
+// the same lock somewhere, or would: a function that only locks (a lock
+// helper) hands the lock to its caller, and one that unlocks a lock it did
+// not take (called with it held) may take it again before it returns.
+//
+// The report is at the call that takes the lock, with a fix that adds
+// defer g.Unlock() where that is mechanical (a fearless guard in a
+// variable; its Unlock is idempotent, so an explicit Unlock may stay).
+package lostunlock
+
+import (
+	"fmt"
+	"sort"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/fearlessgo/fearless/vet/internal/flow"
+	"github.com/fearlessgo/fearless/vet/internal/locks"
+	"github.com/fearlessgo/fearless/vet/internal/report"
+)
+
+// Analyzer is the lostunlock analyzer.
+var Analyzer = &analysis.Analyzer{
+	Name:     "lostunlock",
+	Doc:      "report a lock (a fearless guard, sync.Mutex, sync.RWMutex) not released on some path out of the function",
+	URL:      "https://pkg.go.dev/github.com/fearlessgo/fearless/vet/lostunlock",
+	Requires: append([]*analysis.Analyzer{locks.Analyzer}, flow.Requires...),
+	Run:      run,
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	if report.Skip(pass) {
+		return nil, nil
+	}
+	in := pass.ResultOf[locks.Analyzer].(*locks.Info)
+	for _, f := range in.Funcs {
+		res := in.Results[f.Node]
+		if res == nil {
+			continue
+		}
+		first := map[string]locks.Leak{}
+		for _, l := range res.Leaks {
+			if l.Sync && (!res.Released[l.Key] || res.EntryReleased[l.Key]) {
+				continue
+			}
+			k := fmt.Sprint(l.Pos, l.Key)
+			if o, ok := first[k]; !ok || better(l, o) {
+				first[k] = l
+			}
+		}
+		var leaks []locks.Leak
+		for _, l := range first {
+			leaks = append(leaks, l)
+		}
+		sort.Slice(leaks, func(i, j int) bool { return leaks[i].Pos < leaks[j].Pos })
+		for _, l := range leaks {
+			reportLeak(pass, l)
+		}
+	}
+	return nil, nil
+}
+
+// better prefers a return to a panic, then the earlier exit.
+func better(a, b locks.Leak) bool {
+	if (a.Exit == flow.Return) != (b.Exit == flow.Return) {
+		return a.Exit == flow.Return
+	}
+	return a.At < b.At
+}
+
+func reportLeak(pass *analysis.Pass, l locks.Leak) {
+	where := report.Where(pass, l.Pos, l.At)
+	unlock := "Unlock"
+	if l.Mode == "r" {
+		unlock = "RUnlock"
+	}
+	switch {
+	case l.Sync && l.Exit == flow.Panic:
+		report.At(pass, l.Pos, nil, "%s stays locked if the panic at %s happens; use defer %s.%s() so that every path releases it", l.Name, where, l.Name, unlock)
+	case l.Sync:
+		report.At(pass, l.Pos, nil, "%s is not unlocked on the path that returns at %s; unlock it on that path too, or use defer %s.%s()", l.Taker, where, l.Name, unlock)
+	case l.Guard == nil:
+		report.At(pass, l.Pos, nil, "the guard from %s is dropped without Unlock, so the lock stays held; keep it in a variable and defer its Unlock()", l.Taker)
+	default:
+		var fixes []analysis.SuggestedFix
+		if !l.Try {
+			text := fmt.Sprintf("defer %s.Unlock()", l.Name)
+			fixes = append(fixes, report.InsertAfter(pass, "add "+text, l.Stmt, l.StmtEnd, text))
+		}
+		if l.Exit == flow.Panic {
+			report.At(pass, l.Pos, fixes, "guard %s from %s stays locked if the panic at %s happens; add defer %s.Unlock() after it", l.Name, l.Taker, where, l.Name)
+			return
+		}
+		poisoned := ""
+		if l.Err != nil {
+			poisoned = " (a guard that comes with ErrPoisoned holds the lock too)"
+		}
+		report.At(pass, l.Pos, fixes, "guard %s from %s is not unlocked on the path that returns at %s%s; add defer %s.Unlock() after it", l.Name, l.Taker, where, poisoned, l.Name)
+	}
+}
