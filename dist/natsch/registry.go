@@ -19,8 +19,8 @@ import (
 // thus costs no round trip and cannot let the count pass zero: the handle
 // cloned keeps its link's count above zero while Clone runs.
 type registry struct {
-	Bound int           `json:"bound"` // -1: unbounded; 0: rendezvous
-	Lease time.Duration `json:"lease"` // the channel's, for Open calls without Lease
+	Bound int                  `json:"bound"` // -1: unbounded; 0: rendezvous
+	Lease time.Duration        `json:"lease"` // the channel's, for Open calls without Lease
 	Links map[string]linkEntry `json:"links"`
 	// SendersGone and ReceiversGone never go back to false: a channel
 	// never reconnects.
