@@ -34,9 +34,19 @@ var panicHook atomic.Pointer[func(*PanicError)]
 
 // SetPanicHook makes hook the function called, in the panicking thread, each
 // time a thread's function panics, before Join returns the panic, and by
-// ReportPanic. A nil hook restores the default, which prints the panic and
-// its stack to standard error. It returns the previous hook (nil for the
+// ReportPanic. A nil hook restores the default, which prints to standard
+// error where the thread panicked and with what, as Rust does:
+//
+//	thread 'worker' panicked at main.go:12:
+//	boom
+//	note: run with `FEARLESS_BACKTRACE=1` environment variable to display a backtrace
+//
+// and, when FEARLESS_BACKTRACE is set (to anything but 0), the stack instead
+// of the note, without fearless's own frames; the PanicError keeps the whole
+// stack either way. SetPanicHook returns the previous hook (nil for the
 // default). A panic inside the hook is printed and otherwise ignored.
+//
+// In tests, fearlesstest.QuietPanics swaps the hook for the test's length.
 func SetPanicHook(hook func(*PanicError)) (previous func(*PanicError)) {
 	var p *func(*PanicError)
 	if hook != nil {
@@ -72,8 +82,4 @@ func reportPanic(e *PanicError) {
 		}
 	}()
 	hook(e)
-}
-
-func defaultPanicHook(e *PanicError) {
-	fmt.Fprintf(os.Stderr, "%s\n%s\n", e.Error(), e.Stack)
 }
