@@ -21,7 +21,10 @@ type Builder struct {
 func NewBuilder() Builder { return Builder{} }
 
 // Name names the thread. The name shows in Current().Name(), in panic
-// reports and in PanicError.Thread. It must not contain a NUL byte.
+// reports and in PanicError.Thread, and as the pprof label thread=NAME of
+// the thread's goroutine (in goroutine and CPU profiles), which takes the
+// place of the labels the spawning goroutine had. It must not contain a
+// NUL byte.
 func (b Builder) Name(name string) Builder { b.c.name = name; return b }
 
 // StackSize records the stack size, in bytes, that the thread asks for. Go

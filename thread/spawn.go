@@ -157,6 +157,16 @@ func (h *JoinHandle[T]) run() {
 		// thread keeps one OS thread for its whole life.
 		runtime.LockOSThread()
 	}
+	// The function leaves the handle before it runs: the registry of
+	// running threads reaches the handle, and what f captures must stay
+	// reachable only from this goroutine, as for a plain go statement, so
+	// that Go's goroutine leak profile finds this thread when it blocks
+	// forever on something nobody else can reach.
+	f, g := h.f, h.g
+	h.f, h.g = nil, nil
+	if name := h.thread.Name(); name != "" {
+		labelGoroutine(name)
+	}
 	returned := false
 	defer func() {
 		if !returned {
@@ -164,10 +174,10 @@ func (h *JoinHandle[T]) run() {
 		}
 		h.finish()
 	}()
-	if h.g != nil {
-		h.g()
+	if g != nil {
+		g()
 	} else {
-		h.value = h.f()
+		h.value = f()
 	}
 	returned = true
 }
