@@ -86,7 +86,7 @@ func (s mpscSender) Clone() sender { return mpscSender{s.Sender.Clone()} }
 
 type mpscSyncSender struct{ *mpsc.SyncSender[int] }
 
-func (s mpscSyncSender) Clone() sender          { return s.CloneSync() }
+func (s mpscSyncSender) Clone() sender         { return s.CloneSync() }
 func (s mpscSyncSender) CloneSync() syncSender { return mpscSyncSender{s.SyncSender.Clone()} }
 
 type natsEnv struct {
@@ -122,7 +122,7 @@ func (s natsSender) Clone() sender { return natsSender{s.Sender.Clone()} }
 
 type natsSyncSender struct{ *natsch.SyncSender[int] }
 
-func (s natsSyncSender) Clone() sender          { return s.CloneSync() }
+func (s natsSyncSender) Clone() sender         { return s.CloneSync() }
 func (s natsSyncSender) CloneSync() syncSender { return natsSyncSender{s.SyncSender.Clone()} }
 
 // kinds are the three kinds of channel, each made by a factory's env.

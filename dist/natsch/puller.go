@@ -3,6 +3,7 @@ package natsch
 import (
 	"context"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/nats-io/nats.go"
@@ -135,17 +136,28 @@ func (r *Receiver[T]) take(m jetstream.Msg) bool {
 	return false
 }
 
+// ackers is how many acknowledgements a receiver has in flight at once:
+// each waits for the server's confirmation, and one at a time would let
+// the values handed out run ahead of them, past the server's ack wait.
+const ackers = 8
+
 // ack acknowledges each value handed out, waiting for the server to
 // confirm, so that a value is not redelivered after Recv returned it. On
 // a bounded channel it then says that room was freed.
 func (r *Receiver[T]) ack() {
 	defer close(r.ackerDone)
-	for m := range r.acks {
-		ackOne(m)
-		if r.bounded && len(r.acks) == 0 {
-			r.l.nc.Publish(r.l.n.room, nil)
-		}
+	var wg sync.WaitGroup
+	for range ackers {
+		wg.Go(func() {
+			for m := range r.acks {
+				ackOne(m)
+				if r.bounded && len(r.acks) == 0 {
+					r.l.nc.Publish(r.l.n.room, nil)
+				}
+			}
+		})
 	}
+	wg.Wait()
 }
 
 // ackGiveUp bounds how long an acknowledgement is retried while the server

@@ -71,7 +71,7 @@ func newReceiver[T any](ctx context.Context, l *link, codec Codec[T]) (*Receiver
 		rendezvous: reg.Bound == 0, bounded: reg.Bound > 0,
 		arrived: make(chan struct{}), shrunk: make(chan struct{}), demandCh: make(chan struct{}),
 		closing: make(chan struct{}), pullerDone: make(chan struct{}),
-		acks: make(chan jetstream.Msg, 1<<14), ackerDone: make(chan struct{}),
+		acks: make(chan jetstream.Msg, prefetch), ackerDone: make(chan struct{}),
 	}
 	r.ctx, r.cancel = context.WithCancel(context.Background())
 	go r.pull()
