@@ -164,6 +164,11 @@ func (e *execution) runThread(t *mthread, f func(), main bool) {
 			return
 		}
 		if r == nil {
+			if !main {
+				// runtime.Goexit ends a goroutine as returning does.
+				e.threadEnd(t, nil, nil)
+				return
+			}
 			r = goexitValue{}
 		}
 		e.threadEnd(t, r, debug.Stack())

@@ -342,6 +342,14 @@ func (h hook) Fail(kind, report string) {
 	}
 }
 
+func (h hook) Label(name string) {
+	if e := h.x.exec.Load(); e != nil {
+		e.mu.Lock()
+		e.cur.label = name
+		e.mu.Unlock()
+	}
+}
+
 func (h hook) Outside(what string) {
 	if e := h.x.exec.Load(); e != nil {
 		e.noteOutside(what)

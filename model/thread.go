@@ -64,6 +64,7 @@ type mthread struct {
 	handle any    // the JoinHandle its end completes, if spawned by package thread
 	site   string // where it was started: the first frame outside fearless
 	daemon string // not empty for a goroutine that serves others (a timer): what it is
+	label  string // how the code it runs names it (sched.Runner.Label)
 
 	clock vclock // happens-before for partial-order reduction: every dependent pair
 	mem   vclock // happens-before for the memory model: synchronisation only
@@ -73,6 +74,12 @@ func (t *mthread) String() string { return fmt.Sprintf("thread %d", t.id) }
 
 // displayName is how a report names the thread.
 func (t *mthread) displayName() string {
+	if t.label != "" {
+		if t.id == 0 {
+			return fmt.Sprintf("thread 0 (%s)", t.label)
+		}
+		return fmt.Sprintf("goroutine %d (%s)", t.id, t.label)
+	}
 	if t.id == 0 {
 		return "thread 0 (main: the function under test)"
 	}

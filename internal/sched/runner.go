@@ -18,6 +18,8 @@ type Runner interface {
 	// Fail ends the run as a failure of the given kind, with a report for
 	// people. The caller goes on until its next operation.
 	Fail(kind, report string)
+	// Label names the calling goroutine in reports ("TestX", say).
+	Label(name string)
 	// Outside records an operation that the scheduler does not control
 	// (a channel made by code that was not rewritten, say), so that the
 	// search does not call itself exhaustive.

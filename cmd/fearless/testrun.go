@@ -1,0 +1,185 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"time"
+
+	fearlesstesting "github.com/fearlessgo/fearless/gort/testing"
+)
+
+// testResult is the object -json prints for each test.
+type testResult struct {
+	Package    string
+	Test       string
+	Result     string // "pass" or "fail" ("skip" for a skipped test)
+	Kind       string // deadlock, leak, panic, fail; empty on a pass
+	Schedules  int
+	Exhaustive bool
+	Schedule   string
+	Report     string
+	Outside    int      `json:",omitempty"`
+	Notes      []string `json:",omitempty"`
+}
+
+// runTests runs every selected test of every binary under the explorer
+// and prints what it found. It returns the exit status.
+func runTests(f *testFlags, bins []testBinary, work string, stdout, stderr io.Writer) int {
+	status := 0
+	enc := json.NewEncoder(stdout)
+	for _, b := range bins {
+		names, err := listTests(b, f.run)
+		if err != nil {
+			fmt.Fprintf(stderr, "fearless test: %s: %v\n", b.pkg, err)
+			return 2
+		}
+		if f.replay != "" && len(names) != 1 {
+			fmt.Fprintf(stderr, "fearless test: -replay needs -run to name exactly one test of %s; %q names %d\n", b.pkg, f.run, len(names))
+			return 2
+		}
+		start := time.Now()
+		failed := false
+		for _, name := range names {
+			r := runOne(f, b, name, work)
+			if r.Result == "fail" {
+				failed = true
+			}
+			if f.json {
+				enc.Encode(r)
+			} else {
+				printResult(stdout, f, r)
+			}
+		}
+		if failed {
+			status = 1
+		}
+		if !f.json {
+			if failed {
+				fmt.Fprintf(stdout, "FAIL\t%s\t%.3fs\n", b.pkg, time.Since(start).Seconds())
+			} else {
+				fmt.Fprintf(stdout, "ok  \t%s\t%.3fs\n", b.pkg, time.Since(start).Seconds())
+			}
+		}
+	}
+	return status
+}
+
+// listTests returns the names of the binary's tests that match run.
+func listTests(b testBinary, run string) ([]string, error) {
+	if run == "" {
+		run = "."
+	}
+	cmd := exec.Command(b.path, "-test.list", run)
+	cmd.Dir = b.dir
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, fmt.Errorf("listing the tests: %v", err)
+	}
+	var names []string
+	sc := bufio.NewScanner(bytes.NewReader(out))
+	for sc.Scan() {
+		if name := strings.TrimSpace(sc.Text()); strings.HasPrefix(name, "Test") {
+			names = append(names, name)
+		}
+	}
+	return names, nil
+}
+
+// runOne explores one test in a process of its own, so that a test that
+// breaks the process (a fatal error, a hang in code the explorer does not
+// control) breaks only itself.
+func runOne(f *testFlags, b testBinary, name, work string) testResult {
+	res := testResult{Package: b.pkg, Test: name}
+	out := filepath.Join(work, "result.json")
+	os.Remove(out)
+	cfg := fearlesstesting.Config{Schedules: f.schedules, Budget: f.budget, Seed: f.seed, Replay: f.replay, Early: f.timers == "early", Out: out}
+	raw, _ := json.Marshal(cfg)
+	// The binary stops starting schedules when the budget is spent; past
+	// twice that plus a minute, it is stuck outside the explorer's control.
+	ctx, cancel := context.WithTimeout(context.Background(), 2*f.budget+time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, b.path, "-test.run", "^"+regexpQuote(name)+"$", "-test.count", "1", "-test.timeout", "0")
+	cmd.Dir = b.dir
+	cmd.Env = append(os.Environ(), fearlesstesting.ConfigEnv+"="+string(raw), "GODEBUG=randseednop=0")
+	var output bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &output, &output
+	runErr := cmd.Run()
+	data, err := os.ReadFile(out)
+	var r fearlesstesting.Result
+	if err == nil && json.Unmarshal(bytes.TrimSpace(data), &r) == nil {
+		res.Result, res.Kind, res.Schedules, res.Exhaustive = r.Result, r.Kind, r.Schedules, r.Exhaustive
+		res.Schedule, res.Report, res.Outside, res.Notes = r.Schedule, r.Report, r.Outside, r.OutsideNotes
+		if res.Result == "fail" {
+			res.Report += fmt.Sprintf("\nreplay: fearless test -run '^%s$' -replay '%s' %s\n", name, res.Schedule, b.pkg)
+		}
+		return res
+	}
+	// No result: the process ended before the explorer could report.
+	res.Result, res.Kind = "fail", "crash"
+	why := "the test process ended before the explorer reported"
+	if ctx.Err() != nil {
+		why = fmt.Sprintf("the test did not finish within %v: a goroutine is blocked or busy in code the explorer does not control (a syscall, cgo, or a package that was not rewritten)", 2*f.budget+time.Minute)
+	} else if runErr != nil {
+		why += " (" + runErr.Error() + ")"
+	}
+	res.Report = why + "\n" + tail(output.String(), 60)
+	return res
+}
+
+func printResult(w io.Writer, f *testFlags, r testResult) {
+	word := map[string]string{"pass": "PASS", "fail": "FAIL", "skip": "SKIP"}[r.Result]
+	detail := fmt.Sprintf("%d schedules", r.Schedules)
+	if r.Schedules == 1 {
+		detail = "1 schedule"
+	}
+	switch {
+	case r.Outside > 0:
+		detail += fmt.Sprintf("; not exhaustive: %d operations outside the explorer", r.Outside)
+	case r.Result == "pass" && r.Exhaustive:
+		detail += ", exhaustive"
+	}
+	fmt.Fprintf(w, "--- %s: %s (%s)\n", word, r.Test, detail)
+	if r.Result == "fail" {
+		fmt.Fprintf(w, "    %s", indent(r.Report))
+		if f.timers == "early" {
+			fmt.Fprintf(w, "    (timers: early: a timer may fire while other goroutines could run)\n")
+		}
+	}
+	if r.Result == "skip" && r.Report != "" {
+		fmt.Fprintf(w, "    %s\n", r.Report)
+	}
+	for _, n := range r.Notes {
+		fmt.Fprintf(w, "    outside the explorer: %s\n", n)
+	}
+}
+
+func indent(s string) string {
+	return strings.ReplaceAll(strings.TrimRight(s, "\n"), "\n", "\n    ") + "\n"
+}
+
+func tail(s string, lines int) string {
+	ls := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	if len(ls) > lines {
+		ls = ls[len(ls)-lines:]
+	}
+	return strings.Join(ls, "\n")
+}
+
+func regexpQuote(s string) string {
+	var b strings.Builder
+	for _, c := range s {
+		if strings.ContainsRune(`\.+*?()|[]{}^$`, c) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}

@@ -1,0 +1,26 @@
+package gort
+
+import (
+	"runtime"
+
+	"github.com/fearlessgo/fearless/internal/sched"
+)
+
+// Go is the go statement: go f() becomes Go(func() { f() }), with f and its
+// arguments evaluated before, as Go evaluates them.
+func Go(f func()) {
+	if Runner() == nil {
+		go f()
+		return
+	}
+	sched.Go(f)
+}
+
+// Gosched is runtime.Gosched: the explorer may run another goroutine first.
+func Gosched() {
+	if Runner() == nil {
+		runtime.Gosched()
+		return
+	}
+	sched.Point(sched.OpYield, nil)
+}

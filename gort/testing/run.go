@@ -1,0 +1,130 @@
+package testing
+
+import (
+	"encoding/json"
+	"fmt"
+	"math/rand"
+	"os"
+	"strings"
+	stdtesting "testing"
+	"time"
+
+	"github.com/fearlessgo/fearless/internal/sched"
+	"github.com/fearlessgo/fearless/model"
+)
+
+// ConfigEnv names the environment variable through which fearless test
+// tells a test binary how to explore: a JSON Config. Without it, Run runs
+// each test once, as go test would.
+const ConfigEnv = "FEARLESS_TEST"
+
+// Config is how fearless test asks a test binary to explore its tests.
+type Config struct {
+	Schedules int           // at most this many schedules per test
+	Budget    time.Duration // at most this much wall time per test
+	Seed      uint64        // of the randomised strategies
+	Replay    string        // run exactly this schedule instead
+	Early     bool          // timers may fire while others could run
+	Out       string        // the file to append one Result line per test to
+}
+
+// Result is what a test binary reports of one explored test.
+type Result struct {
+	Test         string
+	Result       string // "pass", "fail" or "skip"
+	Kind         string // of the failure
+	Schedules    int
+	Exhaustive   bool
+	Schedule     string
+	Report       string
+	Outside      int      `json:",omitempty"`
+	OutsideNotes []string `json:",omitempty"`
+	Elapsed      float64  // seconds
+}
+
+// Run is what a rewritten package's TestX calls: it explores test when
+// fearless test runs the binary, and runs it once otherwise.
+func Run(t *stdtesting.T, test func(t *T)) {
+	raw := os.Getenv(ConfigEnv)
+	if raw == "" {
+		test(&T{T: t})
+		return
+	}
+	var cfg Config
+	if err := json.Unmarshal([]byte(raw), &cfg); err != nil {
+		t.Fatalf("fearless: bad %s: %v", ConfigEnv, err)
+	}
+	start := time.Now()
+	skip := ""
+	body := func() {
+		// math/rand's global source starts each run the same way, so that
+		// a replay draws the numbers the failing run drew (fearless test
+		// sets GODEBUG=randseednop=0 for this).
+		rand.Seed(int64(cfg.Seed)) //lint:ignore SA1019 the deprecated Seed is the only way to reset the global source
+		if r := sched.ActiveRunner(); r != nil {
+			r.Label("fearless test's driver: it runs " + t.Name() + ", then its cleanups")
+		}
+		st := &runState{helpers: map[string]bool{}}
+		root := &T{T: t, run: st, name: t.Name()}
+		root.runBody(test)
+		if st.skip != "" {
+			skip = st.skip
+			if r := sched.ActiveRunner(); r != nil {
+				r.Fail(KindSkip, st.skip)
+			}
+		}
+	}
+	var r model.Result
+	if cfg.Replay != "" {
+		r = model.Replay(cfg.Replay, body)
+	} else {
+		opts := []model.Option{model.Seed(cfg.Seed)}
+		if cfg.Schedules > 0 {
+			opts = append(opts, model.MaxSchedules(cfg.Schedules))
+		}
+		if cfg.Budget > 0 {
+			opts = append(opts, model.Budget(cfg.Budget))
+		}
+		if !cfg.Early {
+			opts = append(opts, model.Timers(model.TimersIdle))
+		}
+		r = model.Explore(body, opts...)
+	}
+	res := Result{Test: t.Name(), Result: "pass", Schedules: r.Schedules, Exhaustive: r.Exhaustive,
+		Outside: r.Outside, OutsideNotes: r.OutsideNotes, Elapsed: time.Since(start).Seconds()}
+	if f := r.Failure; f != nil {
+		res.Kind, res.Schedule, res.Report = f.Kind, f.Schedule, trimReplay(f.Report)
+		res.Result = "fail"
+		if f.Kind == KindSkip {
+			res.Result, res.Kind, res.Report = "skip", "", skip
+		}
+	}
+	if err := appendResult(cfg.Out, res); err != nil {
+		t.Fatalf("fearless: %v", err)
+	}
+}
+
+// trimReplay drops the model.Replay line the explorer ends a report with:
+// fearless test gives its own.
+func trimReplay(report string) string {
+	if i := strings.LastIndex(report, "\nreplay: model.Replay("); i >= 0 {
+		return report[:i+1]
+	}
+	return report
+}
+
+func appendResult(path string, r Result) error {
+	line, err := json.Marshal(r)
+	if err != nil {
+		return err
+	}
+	f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+	if err != nil {
+		return fmt.Errorf("cannot write the result: %w", err)
+	}
+	_, err = f.Write(append(line, '\n'))
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}

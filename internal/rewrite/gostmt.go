@@ -1,0 +1,110 @@
+package rewrite
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+)
+
+// goStmt turns go f(x, y) into
+//
+//	{
+//		fearless_f1, fearless_a2, fearless_a3 := f, x, y
+//		fearless_gort.Go(func() { fearless_f1(fearless_a2, fearless_a3) })
+//	}
+//
+// so that the function value and its arguments are evaluated where the go
+// statement is, as Go evaluates them. Constants, nil and function literals
+// stay where they are: evaluating them later changes nothing, and a
+// constant keeps its untyped meaning.
+func (r *rewriter) goStmt(n *ast.GoStmt) ast.Stmt {
+	inner := &ast.CallExpr{Fun: n.Call.Fun, Args: append([]ast.Expr(nil), n.Call.Args...), Ellipsis: n.Call.Ellipsis}
+	var names, values []ast.Expr
+	if r.evaluatedLate(n.Call.Fun) {
+		name := ast.NewIdent(r.fresh("f"))
+		names, values = append(names, name), append(values, n.Call.Fun)
+		inner.Fun = ast.NewIdent(name.Name)
+	}
+	for i, a := range n.Call.Args {
+		if r.stable(a) {
+			continue
+		}
+		name := ast.NewIdent(r.fresh("a"))
+		names, values = append(names, name), append(values, a)
+		inner.Args[i] = ast.NewIdent(name.Name)
+	}
+	spawn := &ast.ExprStmt{X: call(r.gort("Go"), &ast.FuncLit{
+		Type: &ast.FuncType{Params: &ast.FieldList{}},
+		Body: &ast.BlockStmt{List: []ast.Stmt{&ast.ExprStmt{X: inner}}},
+	})}
+	if len(names) == 0 {
+		return spawn
+	}
+	return &ast.BlockStmt{List: []ast.Stmt{
+		&ast.AssignStmt{Lhs: names, Tok: token.DEFINE, Rhs: values},
+		spawn,
+	}}
+}
+
+// evaluatedLate reports whether the function expression of a go statement
+// has a value that must be taken at the statement: a method value (whose
+// receiver is evaluated there) or any expression but a plain function name
+// or literal.
+func (r *rewriter) evaluatedLate(fun ast.Expr) bool {
+	switch f := ast.Unparen(fun).(type) {
+	case *ast.FuncLit:
+		return false
+	case *ast.Ident:
+		_, isFunc := r.info.Uses[f].(*types.Func)
+		_, isBuiltin := r.info.Uses[f].(*types.Builtin)
+		return !isFunc && !isBuiltin && r.info.Uses[f] != nil
+	case *ast.SelectorExpr:
+		if sel, ok := r.info.Selections[f]; ok {
+			return sel.Kind() == types.MethodVal || sel.Kind() == types.FieldVal
+		}
+		// A qualified identifier (pkg.F) or a call the rewriting made.
+		if id, ok := f.X.(*ast.Ident); ok {
+			if _, isPkg := r.info.Uses[id].(*types.PkgName); isPkg || id.Name == gortName {
+				_, isVar := r.info.Uses[f.Sel].(*types.Var)
+				return isVar
+			}
+		}
+		return true
+	case *ast.IndexExpr, *ast.IndexListExpr:
+		if _, ok := r.info.Instances[indexed(f)]; ok {
+			return false // an instantiated generic function
+		}
+		return true
+	}
+	return true
+}
+
+func indexed(e ast.Expr) *ast.Ident {
+	switch x := e.(type) {
+	case *ast.IndexExpr:
+		if id, ok := x.X.(*ast.Ident); ok {
+			return id
+		}
+		if s, ok := x.X.(*ast.SelectorExpr); ok {
+			return s.Sel
+		}
+	case *ast.IndexListExpr:
+		if id, ok := x.X.(*ast.Ident); ok {
+			return id
+		}
+		if s, ok := x.X.(*ast.SelectorExpr); ok {
+			return s.Sel
+		}
+	}
+	return nil
+}
+
+// stable reports whether an argument has the same value wherever it is
+// evaluated.
+func (r *rewriter) stable(a ast.Expr) bool {
+	if _, ok := ast.Unparen(a).(*ast.FuncLit); ok {
+		return true
+	}
+	tv, ok := r.info.Types[a]
+	return ok && (tv.Value != nil || tv.IsNil() || tv.IsType())
+}

@@ -1,0 +1,60 @@
+package sched
+
+import (
+	"fmt"
+	"runtime"
+	"strings"
+)
+
+// ownPackages are the packages of fearless whose frames a site skips: the
+// schedulers, the seam, and the libraries and runtime that call them.
+var ownPackages = []string{"model", "internal", "thread", "gort", "pool", "par", "shared", "mpsc", "session"}
+
+// OwnFrame reports whether fn, a function's full name as runtime.Frame
+// gives it, belongs to fearless's own packages or to Go's runtime.
+func OwnFrame(fn string) bool {
+	if strings.HasPrefix(fn, "runtime.") {
+		return true
+	}
+	rest, ok := strings.CutPrefix(fn, "github.com/fearlessgo/fearless/")
+	if !ok {
+		return false
+	}
+	for _, p := range ownPackages {
+		if after, ok := strings.CutPrefix(rest, p); ok && (strings.HasPrefix(after, ".") || strings.HasPrefix(after, "/")) {
+			return true
+		}
+	}
+	return false
+}
+
+// Site returns where the caller was called from: the first frame of the
+// stack, skip frames up from Site's caller, that is outside fearless's own
+// packages, as "dir/file.go:line". It is "" if there is none.
+func Site(skip int) string {
+	var pcs [32]uintptr
+	n := runtime.Callers(skip+2, pcs[:])
+	frames := runtime.CallersFrames(pcs[:n])
+	for {
+		f, more := frames.Next()
+		if !OwnFrame(f.Function) && f.File != "" {
+			return fmt.Sprintf("%s:%d", ShortFile(f.File), f.Line)
+		}
+		if !more {
+			return ""
+		}
+	}
+}
+
+// ShortFile keeps the last two elements of a path: enough to find the
+// file, and the same on every machine.
+func ShortFile(path string) string {
+	i := strings.LastIndexByte(path, '/')
+	if i < 0 {
+		return path
+	}
+	if j := strings.LastIndexByte(path[:i], '/'); j >= 0 {
+		return path[j+1:]
+	}
+	return path
+}
