@@ -23,6 +23,12 @@ type Set[T comparable] map[T]struct{}
 // Add puts t in s.
 func (s Set[T]) Add(t T) { s[t] = struct{}{} }
 
+// Has reports whether t is in s.
+func (s Set[T]) Has(t T) bool {
+	_, ok := s[t]
+	return ok
+}
+
 // Clone is a copy of s.
 func (s Set[T]) Clone() Set[T] {
 	c := make(Set[T], len(s))

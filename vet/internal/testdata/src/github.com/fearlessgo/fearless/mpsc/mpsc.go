@@ -2,7 +2,6 @@
 package mpsc
 
 import (
-	"context"
 	"errors"
 	"iter"
 	"time"
@@ -21,17 +20,20 @@ func (s *Sender[T]) Send(v T) error    { return nil }
 func (s *Sender[T]) Clone() *Sender[T] { return s }
 func (s *Sender[T]) Close()            {}
 
-func (s *SyncSender[T]) Send(v T) error                             { return nil }
-func (s *SyncSender[T]) TrySend(v T) error                          { return nil }
-func (s *SyncSender[T]) SendTimeout(v T, d time.Duration) error     { return nil }
-func (s *SyncSender[T]) SendContext(ctx context.Context, v T) error { return nil }
-func (s *SyncSender[T]) Clone() *SyncSender[T]                      { return s }
-func (s *SyncSender[T]) Close()                                     {}
+func (s *SyncSender[T]) Send(v T) error                                                 { return nil }
+func (s *SyncSender[T]) TrySend(v T) error                                              { return nil }
+func (s *SyncSender[T]) SendTimeout(v T, d time.Duration) error                         { return nil }
+func (s *SyncSender[T]) SendContext(ctx interface{ Done() <-chan struct{} }, v T) error { return nil }
+func (s *SyncSender[T]) Clone() *SyncSender[T]                                          { return s }
+func (s *SyncSender[T]) Close()                                                         {}
 
-func (r *Receiver[T]) Recv() (T, error)                           { var v T; return v, nil }
-func (r *Receiver[T]) TryRecv() (T, error)                        { var v T; return v, nil }
-func (r *Receiver[T]) RecvTimeout(d time.Duration) (T, error)     { var v T; return v, nil }
-func (r *Receiver[T]) RecvContext(ctx context.Context) (T, error) { var v T; return v, nil }
-func (r *Receiver[T]) Iter() iter.Seq[T]                          { return func(func(T) bool) {} }
-func (r *Receiver[T]) TryIter() iter.Seq[T]                       { return func(func(T) bool) {} }
-func (r *Receiver[T]) Close()                                     {}
+func (r *Receiver[T]) Recv() (T, error)                       { var v T; return v, nil }
+func (r *Receiver[T]) TryRecv() (T, error)                    { var v T; return v, nil }
+func (r *Receiver[T]) RecvTimeout(d time.Duration) (T, error) { var v T; return v, nil }
+func (r *Receiver[T]) RecvContext(ctx interface{ Done() <-chan struct{} }) (T, error) {
+	var v T
+	return v, nil
+}
+func (r *Receiver[T]) Iter() iter.Seq[T]    { return func(func(T) bool) {} }
+func (r *Receiver[T]) TryIter() iter.Seq[T] { return func(func(T) bool) {} }
+func (r *Receiver[T]) Close()               {}
