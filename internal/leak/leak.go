@@ -22,9 +22,15 @@ const Grace = 30 * time.Second
 // after the call are still running Grace after the test ended.
 func Check(t testing.TB) {
 	t.Helper()
+	CheckWithin(t, Grace)
+}
+
+// CheckWithin is Check with a grace period of its own.
+func CheckWithin(t testing.TB, grace time.Duration) {
+	t.Helper()
 	before := snapshot()
 	t.Cleanup(func() {
-		deadline := time.Now().Add(Grace)
+		deadline := time.Now().Add(grace)
 		for wait := time.Millisecond; ; wait = min(2*wait, 100*time.Millisecond) {
 			leaked := since(before)
 			if len(leaked) == 0 {
@@ -32,7 +38,7 @@ func Check(t testing.TB) {
 			}
 			if time.Now().After(deadline) {
 				t.Errorf("leak: %d goroutine(s) still running %v after the test:\n\n%s",
-					len(leaked), Grace, strings.Join(leaked, "\n\n"))
+					len(leaked), grace, strings.Join(leaked, "\n\n"))
 				return
 			}
 			runtime.Gosched()
