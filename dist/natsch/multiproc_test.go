@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/fearlessgo/fearless/dist/internal/proctest"
 	"github.com/fearlessgo/fearless/dist/natsch"
 	"github.com/fearlessgo/fearless/dist/natstest"
 	"github.com/fearlessgo/fearless/internal/leak"
@@ -45,23 +46,23 @@ func TestProcesses4Senders2Receivers(t *testing.T) {
 		}
 		return m
 	}
-	var rs, ss []*child
+	var rs, ss []*proctest.Child
 	for i := range receivers {
-		c := startChild(t, "receiver", settings("OUT", filepath.Join(dir, fmt.Sprint(i))))
-		c.expect("ready")
+		c := proctest.Start(t, "receiver", settings("OUT", filepath.Join(dir, fmt.Sprint(i))))
+		c.Expect("ready")
 		rs = append(rs, c)
 	}
 	rx.Close()
 	start := time.Now()
 	for i := range senders {
-		c := startChild(t, "sender", settings("ID", strconv.Itoa(i), "COUNT", strconv.Itoa(total/senders)))
-		c.expect("ready")
+		c := proctest.Start(t, "sender", settings("ID", strconv.Itoa(i), "COUNT", strconv.Itoa(total/senders)))
+		c.Expect("ready")
 		ss = append(ss, c)
 	}
 	tx.Close()
 	for _, c := range ss {
-		c.expect("done")
-		c.wait()
+		c.Expect("done")
+		c.Wait()
 	}
 	counts := make([][]int, senders)
 	for i := range counts {
@@ -69,8 +70,8 @@ func TestProcesses4Senders2Receivers(t *testing.T) {
 	}
 	received := 0
 	for i, c := range rs {
-		line := c.expect("done")
-		c.wait()
+		line := c.Expect("done")
+		c.Wait()
 		last := make([]int64, senders)
 		for j := range last {
 			last[j] = -1
@@ -108,17 +109,17 @@ func TestSenderProcessKilled(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer rx.Close()
-	c := startChild(t, "sender-forever", map[string]string{"URL": s.URL(), "CHANNEL": "killed"})
-	c.expect("ready")
+	c := proctest.Start(t, "sender-forever", map[string]string{"URL": s.URL(), "CHANNEL": "killed"})
+	c.Expect("ready")
 	tx.Close()
 	sent := -1
 	for sent < 300 {
-		sent, _ = strconv.Atoi(c.expect("sent"))
+		sent, _ = strconv.Atoi(c.Expect("sent"))
 	}
-	c.kill()
+	c.Kill()
 	killed := time.Now()
 	// Drain what it printed before it died: those values were accepted.
-	for line := range c.lines {
+	for line := range c.Lines {
 		if rest, ok := cutPrefix(line, "sent "); ok {
 			sent, _ = strconv.Atoi(rest)
 		}
@@ -159,19 +160,19 @@ func TestReceiverProcessKilled(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := startChild(t, "holder", map[string]string{"URL": s.URL(), "CHANNEL": "holder"})
-	c.expect("ready")
+	c := proctest.Start(t, "holder", map[string]string{"URL": s.URL(), "CHANNEL": "holder"})
+	c.Expect("ready")
 	rx.Close() // the holder is the only receiver now
 	for i := range int64(n) {
 		check(tx.Send(i))
 	}
-	got, _ := strconv.ParseInt(c.expect("got"), 10, 64)
+	got, _ := strconv.ParseInt(c.Expect("got"), 10, 64)
 	rx2, err := natsch.OpenReceiver[int64](t.Context(), js, "holder")
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer rx2.Close()
-	c.kill()
+	c.Kill()
 	tx.Close()
 	seen := map[int64]int{got: 1}
 	for {
