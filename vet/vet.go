@@ -28,10 +28,12 @@ import (
 
 	"github.com/fearlessgo/fearless/vet/guardescape"
 	"github.com/fearlessgo/fearless/vet/lostunlock"
+	"github.com/fearlessgo/fearless/vet/unclosedsender"
 )
 
 // Analyzers are the analyzers of fearless vet, in the order of the contract.
 var Analyzers = []*analysis.Analyzer{
 	lostunlock.Analyzer,
 	guardescape.Analyzer,
+	unclosedsender.Analyzer,
 }
