@@ -37,7 +37,7 @@ type machine struct {
 	loops    map[*ast.CallExpr]ast.Stmt
 	closed   map[int]bool
 	reported map[ast.Stmt]bool
-	leaky    map[token.Pos]bool // channels whose receive loop is reported
+	leaky    map[token.Pos]bool  // channels whose receive loop is reported
 	captured map[*types.Var]bool // senders that a function literal uses
 }
 

@@ -84,7 +84,7 @@ func cloneHeldWhileLooping() {
 		tx.Send(1)
 	}()
 	mine.Send(2)
-	for range rx.Iter() { // want `but mine, made at line 87, is still open here`
+	for range rx.Iter() { // want `but mine, made at line 81, is still open here`
 	}
 	mine.Close()
 }
