@@ -85,6 +85,7 @@ type execution struct {
 
 	id        uint64   // identifies the run (sched.Runner.Run)
 	lateFires int      // timeouts fired after the function under test returned
+	sinceFire int      // decisions since a timeout last fired
 	outside   []string // operations outside the explorer's control, as described
 }
 
@@ -92,6 +93,11 @@ type execution struct {
 // returned while goroutines it started are still alive: past it, those are
 // reported as leaked (a goroutine woken only by a ticker never ends).
 const lateFireLimit = 100
+
+// spinAllowance is how many decisions may pass, under idle timers, while
+// goroutines keep running without all blocking, before the earliest
+// timeout fires anyway.
+const spinAllowance = 1000
 
 // runIDs numbers the runs of the process.
 var runIDs atomic.Uint64
@@ -443,6 +449,7 @@ func (e *execution) decide(t *mthread) *mthread {
 		return nil
 	}
 	e.wakeCancelled()
+	forceTimer := false
 	if e.usersDone() {
 		e.end() // only goroutines that serve others are left
 		return nil
@@ -457,9 +464,17 @@ func (e *execution) decide(t *mthread) *mthread {
 		}
 	}
 	if e.x.cfg.idleTimers {
-		tim = e.idleTimeouts(len(run) > 0, tim)
+		e.sinceFire++
+		spinning := e.sinceFire > spinAllowance && len(tim) > 0
+		tim = e.idleTimeouts(len(run) > 0 && !spinning, tim)
+		if spinning {
+			// Goroutines that never block (a loop around a select with a
+			// default, say) take real time: past the allowance, the earliest
+			// timeout fires while they could still run.
+			run, forceTimer = nil, true
+		}
 	}
-	on := t.status == runnable // t could go on: choosing another preempts it
+	on := t.status == runnable && !forceTimer // t could go on: choosing another preempts it
 	yielding := t.yielding
 	t.yielding = false
 	avoid := -1
@@ -548,6 +563,7 @@ func (e *execution) fire(t *mthread) {
 		ps.waiter = nil
 	}
 	t.status, t.result, t.ctx = runnable, context.DeadlineExceeded, nil
+	e.sinceFire = 0
 	if t.deadline > e.now {
 		e.now = t.deadline
 	}

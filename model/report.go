@@ -163,8 +163,8 @@ func (e *execution) blockedFailure(kind, headline string) *Failure {
 	}
 	fmt.Fprintf(&b, headline+"\n\n", n, all, len(e.steps))
 	for _, t := range e.threads {
-		if t.daemon != "" {
-			continue
+		if t.daemon != "" || (t.id == 0 && t.label != "") {
+			continue // a timer, or the driver of a test that fearless test runs
 		}
 		fmt.Fprintf(&b, "%s\n", e.waitLine(t))
 		if t.status != finished {
@@ -239,7 +239,7 @@ func writeStack(b *strings.Builder, trace string) {
 			file = lines[i+1]
 			i++
 		}
-		if hiddenFrame(fn) || (strings.Contains(fn, ".Go.func") && strings.Contains(file, "/thread/spawn.go:")) {
+		if hiddenFrame(fn) || (strings.Contains(fn, ".Go.func") && strings.Contains(file, "/thread/spawn.go:")) || strings.Contains(file, "/gort/") {
 			continue // the closure thread.Go wraps f in, wherever it was inlined
 		}
 		fn = withoutArgs(fn)

@@ -135,6 +135,16 @@ func (r *rewriter) isChan(e ast.Expr) bool {
 	return isChan
 }
 
+// isMap reports whether e is of a map type.
+func (r *rewriter) isMap(e ast.Expr) bool {
+	tv, ok := r.info.Types[e]
+	if !ok || tv.Type == nil {
+		return false
+	}
+	_, isMap := tv.Type.Underlying().(*types.Map)
+	return isMap
+}
+
 // builtin reports whether e names the builtin function name.
 func (r *rewriter) builtin(e ast.Expr, name string) bool {
 	id, ok := ast.Unparen(e).(*ast.Ident)
@@ -201,6 +211,8 @@ func (r *rewriter) post(c *astutil.Cursor) bool {
 	case *ast.RangeStmt:
 		if r.isChan(n.X) {
 			n.X = method(call(r.gort("In"), n.X), "Range")
+		} else if r.isMap(n.X) {
+			n.X = call(r.gort("MapRange"), n.X)
 		}
 	case *ast.GoStmt:
 		c.Replace(r.goStmt(n))
