@@ -27,6 +27,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/fearlessgo/fearless/vet/guardescape"
+	"github.com/fearlessgo/fearless/vet/lockorder"
 	"github.com/fearlessgo/fearless/vet/lostunlock"
 	"github.com/fearlessgo/fearless/vet/unclosedsender"
 )
@@ -36,4 +37,5 @@ var Analyzers = []*analysis.Analyzer{
 	lostunlock.Analyzer,
 	guardescape.Analyzer,
 	unclosedsender.Analyzer,
+	lockorder.Analyzer,
 }

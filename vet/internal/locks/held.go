@@ -24,6 +24,7 @@ type Held struct {
 	Stmt     token.Pos // the start of the statement that took it
 	StmtEnd  token.Pos
 	Taker    string // what took it, as written: "m.Lock()"
+	Lock     string // the lock, as written: "m", "s.mu"
 }
 
 // holding is whether h is a lock held, rather than a note.

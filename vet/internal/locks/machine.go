@@ -99,7 +99,7 @@ func (m *machine) takeGuard(stmt ast.Node, call *ast.CallExpr, lhs []ast.Expr, s
 	h := Held{Pos: call.Pos(), Param: -2, Stmt: stmt.Pos(), StmtEnd: stmt.End(), Taker: types.ExprString(call)}
 	if op == api.Acquire || op == api.TryAcq {
 		if p, ok := api.PathOf(m.info(), api.Receiver(call)); ok {
-			h.Class = p.Class()
+			h.Class, h.Lock = p.Class(), p.Text
 		}
 		h.Try = op == api.TryAcq
 	}
@@ -252,7 +252,7 @@ func (m *machine) syncHeld(call *ast.CallExpr, mode string) (Held, bool) {
 	if owner != nil {
 		full.Owner, full.Field = owner, field
 	}
-	h := Held{Key: full.Key() + "#" + mode, Class: full.Class(), Name: full.Text, Pos: call.Pos(), Sync: true, Mode: mode, Param: -2, Sel: sel, Taker: types.ExprString(call)}
+	h := Held{Key: full.Key() + "#" + mode, Class: full.Class(), Name: full.Text, Pos: call.Pos(), Sync: true, Mode: mode, Param: -2, Sel: sel, Taker: types.ExprString(call), Lock: full.Text}
 	if e, ok := m.effect(root, sel, mode, false); ok {
 		h.Param, h.Sel = e.Param, e.Sel
 	}

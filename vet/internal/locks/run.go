@@ -95,5 +95,5 @@ func withHeld(pass *analysis.Pass, f *flow.Func) (Held, bool) {
 	if !ok {
 		return Held{}, false
 	}
-	return Held{Key: "with " + p.Key(), Class: p.Class(), Name: p.Text, Entry: true, Param: -2, Taker: types.ExprString(call)}, true
+	return Held{Key: "with " + p.Key(), Class: p.Class(), Name: p.Text, Lock: p.Text, Entry: true, Param: -2, Taker: types.ExprString(call)}, true
 }

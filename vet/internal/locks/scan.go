@@ -128,7 +128,7 @@ func (m *machine) call(call *ast.CallExpr, s flow.Set[Held], spawned bool) {
 		// where no variable holds it (return m.Lock()) is handed on.
 		if m.final && m.hooks.Acquire != nil {
 			if p, ok := api.PathOf(info, api.Receiver(call)); ok {
-				m.hooks.Acquire(s, Held{Class: p.Class(), Name: p.Text, Pos: call.Pos(), Try: api.LockOp(name) == api.TryAcq, Taker: types.ExprString(call)})
+				m.hooks.Acquire(s, Held{Class: p.Class(), Name: p.Text, Lock: p.Text, Pos: call.Pos(), Try: api.LockOp(name) == api.TryAcq, Taker: types.ExprString(call)})
 			}
 		}
 		if m.final {
@@ -170,7 +170,7 @@ func (m *machine) call(call *ast.CallExpr, s flow.Set[Held], spawned bool) {
 	}
 	for _, e := range sum.Acquires {
 		if k, root, ok := m.mapEffect(call, fn, e); ok {
-			h := Held{Key: k, Class: e.Class, Name: types.ExprString(root) + e.Sel, Pos: call.Pos(), Sync: !e.Guard, Mode: e.Mode, Param: -2, Taker: types.ExprString(call)}
+			h := Held{Key: k, Class: e.Class, Name: types.ExprString(root) + e.Sel, Pos: call.Pos(), Sync: !e.Guard, Mode: e.Mode, Param: -2, Taker: types.ExprString(call), Lock: types.ExprString(root) + e.Sel}
 			if p, ok := api.PathOf(info, root); ok {
 				if ce, ok := m.effect(root, e.Sel, e.Mode, e.Guard); ok {
 					h.Param, h.Sel = ce.Param, ce.Sel
