@@ -156,8 +156,8 @@ func okLoads() int {
 // 14. Each function takes one lock at a time.
 var okOne, okTwo sync.Mutex
 
-func okOnlyOne() { okOne.Lock(); okOne.Unlock() }
-func okOnlyTwo() { okTwo.Lock(); defer okTwo.Unlock(); okOnlyOneLater() }
+func okOnlyOne()      { okOne.Lock(); okOne.Unlock() }
+func okOnlyTwo()      { okTwo.Lock(); defer okTwo.Unlock(); okOnlyOneLater() }
 func okOnlyOneLater() {}
 
 // 15. A guard handed to a helper that unlocks it before the other lock.
