@@ -3,6 +3,7 @@ package workloads
 import (
 	"fmt"
 	"math"
+	"runtime"
 	"sync"
 	"time"
 )
@@ -48,6 +49,7 @@ var busyCalibration = sync.OnceValue(func() calibration {
 		busySink ^= busy(uint64(k), probe)
 		best = min(best, time.Since(start))
 	}
+	runtime.KeepAlive(busySink)
 	c := calibration{iters: max(1, uint64(float64(probe)*float64(busyDuration)/float64(max(best, 1))))}
 	for seed := range c.results {
 		c.results[seed] = busy(uint64(seed), c.iters)
