@@ -49,7 +49,16 @@ func run(args []string, stdout, stderr io.Writer) error {
 		from    = fs.String("from", "", "write Markdown and SVG again from this JSON report instead of running")
 		scale   = fs.Float64("scale", 1, "multiply every N by this (below 1 for smoke tests; numbers are then not comparable)")
 	)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "usage: go run ./bench [flags]\n\n"+
+			"Runs every workload on every side (fearless, the Go built-ins, other Go\n"+
+			"libraries, Rust std) and writes JSON, a Markdown table and SVG charts.\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
 	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil // -h and -help: the usage is printed, and that is all
+		}
 		return err
 	}
 	if fs.NArg() > 0 {

@@ -66,3 +66,21 @@ func TestBadFlags(t *testing.T) {
 		}
 	}
 }
+
+// -h and -help print the usage and succeed; an unknown flag is named.
+func TestHelpAndUnknownFlags(t *testing.T) {
+	for _, arg := range []string{"-h", "-help", "--help"} {
+		var stdout, stderr strings.Builder
+		if err := run([]string{arg}, &stdout, &stderr); err != nil {
+			t.Errorf("run(%s) = %v, want nil", arg, err)
+		}
+		if !strings.Contains(stderr.String(), "usage: go run ./bench [flags]") || !strings.Contains(stderr.String(), "-quick") {
+			t.Errorf("run(%s) printed no usage:\n%s", arg, stderr.String())
+		}
+	}
+	var stdout, stderr strings.Builder
+	err := run([]string{"-fast"}, &stdout, &stderr)
+	if err == nil || !strings.Contains(err.Error(), "-fast") {
+		t.Errorf("run(-fast) = %v, want an error naming the flag", err)
+	}
+}
