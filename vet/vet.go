@@ -29,6 +29,7 @@ import (
 	"github.com/fearlessgo/fearless/vet/guardescape"
 	"github.com/fearlessgo/fearless/vet/lockorder"
 	"github.com/fearlessgo/fearless/vet/lostunlock"
+	"github.com/fearlessgo/fearless/vet/sendmove"
 	"github.com/fearlessgo/fearless/vet/unclosedsender"
 )
 
@@ -38,4 +39,5 @@ var Analyzers = []*analysis.Analyzer{
 	guardescape.Analyzer,
 	unclosedsender.Analyzer,
 	lockorder.Analyzer,
+	sendmove.Analyzer,
 }
