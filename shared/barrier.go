@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sync"
 
+	"github.com/fearlessgo/fearless/internal/label"
 	"github.com/fearlessgo/fearless/internal/sched"
 )
 
@@ -16,6 +17,7 @@ const opBarrier sched.Op = "shared.Barrier.Wait"
 // first use; its zero value is a barrier for one goroutine.
 type Barrier struct {
 	_     noCopy
+	label label.Label
 	n     int
 	mu    sync.Mutex // guards the rest
 	count int
@@ -33,8 +35,21 @@ func NewBarrier(n int) *Barrier {
 	if n < 0 {
 		panic(fmt.Sprintf("shared: NewBarrier n must be >= 0, got %d", n))
 	}
-	return &Barrier{n: n}
+	b := &Barrier{n: n}
+	if tracking() {
+		b.label.Record(0)
+	}
+	return b
 }
+
+// Named gives b a name for reports and returns b, as Mutex.Named does.
+func (b *Barrier) Named(name string) *Barrier {
+	b.label.SetName(name)
+	return b
+}
+
+// SchedLabel names b in reports, as Mutex.SchedLabel does.
+func (b *Barrier) SchedLabel() string { return b.label.Describe("Barrier") }
 
 // BarrierWaitResult tells a goroutine whether it led its generation.
 type BarrierWaitResult struct{ leader bool }

@@ -5,6 +5,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/fearlessgo/fearless/internal/label"
 	"github.com/fearlessgo/fearless/internal/sched"
 )
 
@@ -32,10 +33,27 @@ type Condvar[T any] struct {
 	mu    sync.Mutex // guards q
 	q     waitQueue
 	bound atomic.Pointer[Mutex[T]] // the Mutex of the first wait
+	label label.Label
 }
 
-// NewCondvar returns a Condvar.
-func NewCondvar[T any]() *Condvar[T] { return &Condvar[T]{} }
+// NewCondvar returns a Condvar. Like NewMutex, it records where it was
+// called while deadlock detection or the schedule explorer is on.
+func NewCondvar[T any]() *Condvar[T] {
+	c := &Condvar[T]{}
+	if tracking() {
+		c.label.Record(0)
+	}
+	return c
+}
+
+// Named gives c a name for reports and returns c, as Mutex.Named does.
+func (c *Condvar[T]) Named(name string) *Condvar[T] {
+	c.label.SetName(name)
+	return c
+}
+
+// SchedLabel names c in reports, as Mutex.SchedLabel does.
+func (c *Condvar[T]) SchedLabel() string { return c.label.Describe(kindOf(c)) }
 
 // Wait unlocks g's Mutex, waits for a notification and locks it again
 // before it returns; g holds the lock again either way. A notification sent

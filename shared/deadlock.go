@@ -7,6 +7,8 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+
+	"github.com/fearlessgo/fearless/internal/label"
 )
 
 // DetectDeadlocks turns on deadlock detection and calls report once for
@@ -26,9 +28,11 @@ import (
 // Try acquisitions never wait, so they add no edge into the lock they take.
 //
 // report runs in the goroutine that took the lock, while it holds its other
-// locks; it may take fearless locks itself. A report names locks by type and
-// address (LockRef) and gives, for each edge, the goroutine and the stack
-// where it took the second lock.
+// locks; it may take fearless locks itself. A report names each lock
+// (LockRef) by the name given with Named and where it was made, as
+// "lock_a (Mutex[int] made at main.go:12)" (locks made while detection is
+// on record where), or else by type and address, and gives, for each edge,
+// the goroutine and the stack where it took the second lock.
 //
 // Detection is process-wide. Calls may overlap: each report function sees
 // every report made while it is registered. The lock-order graph is
@@ -121,10 +125,28 @@ type LockRef struct {
 	Kind string  // the lock's type, as "Mutex[int]"
 	Addr uintptr // the lock's address
 	id   uint64
+	name string  // given by Named before detection first saw the lock
+	site uintptr // where the lock was made, 0 when not recorded
 }
 
-// String returns the lock's type and address, as "Mutex[int]@0xc000012345".
-func (r LockRef) String() string { return fmt.Sprintf("%s@%#x", r.Kind, r.Addr) }
+// Name returns the name given to the lock by Named before detection first
+// saw it taken, or "".
+func (r LockRef) Name() string { return r.name }
+
+// Site returns where the lock was made, as "main.go:12", or "" when that
+// was not recorded: a lock declared as a variable, or made while neither
+// detection nor the explorer was on.
+func (r LockRef) Site() string { return label.Site(r.site) }
+
+// String names the lock by what is known of it: its name and where it was
+// made, "lock_a (Mutex[int] made at main.go:12)"; or, with neither, its
+// type and address, "Mutex[int]@0xc000012345".
+func (r LockRef) String() string {
+	if s := label.Describe(r.Kind, r.name, r.Site()); s != "" {
+		return s
+	}
+	return fmt.Sprintf("%s@%#x", r.Kind, r.Addr)
+}
 
 // Is reports whether r names lock, a *Mutex[T] or *RwLock[T].
 func (r LockRef) Is(lock any) bool {

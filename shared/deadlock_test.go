@@ -83,7 +83,7 @@ func TestDeadlockTwoLocksOppositeOrders(t *testing.T) {
 		}
 	}
 	s := rs[0].String()
-	for _, want := range []string{"potential deadlock: 2 locks taken in a cycle", "while holding Mutex[int]@0x", "lockBoth"} {
+	for _, want := range []string{"potential deadlock: 2 locks taken in a cycle", "while holding Mutex[int] made at deadlock_test.go:", "lockBoth"} {
 		if !strings.Contains(s, want) {
 			t.Fatalf("report lacks %q:\n%s", want, s)
 		}

@@ -9,10 +9,17 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"github.com/fearlessgo/fearless/internal/label"
+	"github.com/fearlessgo/fearless/internal/sched"
 )
 
 // detecting is the one branch deadlock detection costs when it is off.
 var detecting atomic.Bool
+
+// tracking reports whether constructors should record where they were
+// called: only a report needs it, from deadlock detection or a scheduler.
+func tracking() bool { return detecting.Load() || sched.Installed() }
 
 // A lockNode is one Mutex or RwLock in the lock-order graph. It is made the
 // first time detection sees the lock and lives in the lock itself, so
@@ -43,13 +50,14 @@ func (n *lockNode) hasEdgeTo(m *lockNode) bool {
 	return ok
 }
 
-// nodeOf returns the node of the lock owner, whose node pointer is slot.
-func nodeOf[L any](slot *atomic.Pointer[lockNode], owner *L) *lockNode {
+// nodeOf returns the node of the lock owner, whose node pointer is slot
+// and whose label is lb.
+func nodeOf[L any](slot *atomic.Pointer[lockNode], owner *L, lb *label.Label) *lockNode {
 	if n := slot.Load(); n != nil {
 		return n
 	}
 	n := &lockNode{id: graph.nextID.Add(1)}
-	n.ref = LockRef{Kind: kindOf(owner), Addr: reflect.ValueOf(owner).Pointer(), id: n.id}
+	n.ref = LockRef{Kind: kindOf(owner), Addr: reflect.ValueOf(owner).Pointer(), id: n.id, name: lb.Name(), site: lb.PC()}
 	if !slot.CompareAndSwap(nil, n) {
 		return slot.Load()
 	}

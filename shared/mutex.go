@@ -3,6 +3,7 @@ package shared
 import (
 	"sync/atomic"
 
+	"github.com/fearlessgo/fearless/internal/label"
 	"github.com/fearlessgo/fearless/internal/sched"
 )
 
@@ -28,14 +29,37 @@ const (
 // and are woken roughly in order; a woken waiter that keeps losing the lock
 // to newcomers is handed it directly, so none starves.
 type Mutex[T any] struct {
-	_    noCopy
-	raw  rawMutex
-	node atomic.Pointer[lockNode] // deadlock detection; nil until it sees the lock
-	data T
+	_     noCopy
+	raw   rawMutex
+	node  atomic.Pointer[lockNode] // deadlock detection; nil until it sees the lock
+	label label.Label
+	data  T
 }
 
-// NewMutex returns a Mutex that owns v.
-func NewMutex[T any](v T) *Mutex[T] { return &Mutex[T]{data: v} }
+// NewMutex returns a Mutex that owns v. While deadlock detection or the
+// schedule explorer is on, it records where it was called, for reports.
+func NewMutex[T any](v T) *Mutex[T] {
+	m := &Mutex[T]{data: v}
+	if tracking() {
+		m.label.Record(0)
+	}
+	return m
+}
+
+// Named gives m a name for reports and returns m:
+// shared.NewMutex(0).Named("lock_a") shows in deadlock reports and the
+// schedule explorer's as "lock_a (Mutex[int] made at main.go:12)". Name a
+// lock before its first use: the deadlock detector reads the name when it
+// first sees the lock taken.
+func (m *Mutex[T]) Named(name string) *Mutex[T] {
+	m.label.SetName(name)
+	return m
+}
+
+// SchedLabel names m in the reports of the deadlock detector and of the
+// schedule explorer: by its name and where it was made, as far as they are
+// known, or "" when neither is.
+func (m *Mutex[T]) SchedLabel() string { return m.label.Describe(kindOf(m)) }
 
 // A MutexGuard is the proof that its holder holds a Mutex: Get reaches the
 // value until Unlock. A guard may be handed to another goroutine, which may
@@ -95,7 +119,7 @@ func (m *Mutex[T]) lockSlow(g *MutexGuard[T], try bool) error {
 	}
 	if detecting.Load() {
 		var poisoned bool
-		g.held = acquireTracked(nodeOf(&m.node, m), try,
+		g.held = acquireTracked(nodeOf(&m.node, m, &m.label), try,
 			func() (ok bool) { ok, poisoned = m.raw.tryLock(); return ok },
 			func() { poisoned = m.raw.lock() })
 		if try && g.held == nil {

@@ -3,6 +3,7 @@ package shared
 import (
 	"sync/atomic"
 
+	"github.com/fearlessgo/fearless/internal/label"
 	"github.com/fearlessgo/fearless/internal/sched"
 )
 
@@ -31,14 +32,31 @@ const (
 // Mutex; a panicking reader does not, since it cannot have changed the
 // value. Blocked goroutines park durably.
 type RwLock[T any] struct {
-	_    noCopy
-	raw  rawRWLock
-	node atomic.Pointer[lockNode]
-	data T
+	_     noCopy
+	raw   rawRWLock
+	node  atomic.Pointer[lockNode]
+	label label.Label
+	data  T
 }
 
-// NewRwLock returns an RwLock that owns v.
-func NewRwLock[T any](v T) *RwLock[T] { return &RwLock[T]{data: v} }
+// NewRwLock returns an RwLock that owns v. Like NewMutex, it records where
+// it was called while deadlock detection or the schedule explorer is on.
+func NewRwLock[T any](v T) *RwLock[T] {
+	l := &RwLock[T]{data: v}
+	if tracking() {
+		l.label.Record(0)
+	}
+	return l
+}
+
+// Named gives l a name for reports and returns l, as Mutex.Named does.
+func (l *RwLock[T]) Named(name string) *RwLock[T] {
+	l.label.SetName(name)
+	return l
+}
+
+// SchedLabel names l in reports, as Mutex.SchedLabel does.
+func (l *RwLock[T]) SchedLabel() string { return l.label.Describe(kindOf(l)) }
 
 // A ReadGuard is a read lock: Get reaches the value, read only, until
 // Unlock. Like a MutexGuard, it may change hands but not be shared.
@@ -140,7 +158,7 @@ func (l *RwLock[T]) lockSlow(held **gstate, write, isTry bool) error {
 		try, wait = l.raw.tryRLock, l.raw.rlock
 	}
 	if detecting.Load() {
-		if *held = acquireTracked(nodeOf(&l.node, l), isTry, try, wait); *held == nil {
+		if *held = acquireTracked(nodeOf(&l.node, l, &l.label), isTry, try, wait); *held == nil {
 			return ErrWouldBlock
 		}
 	} else if !try() {
