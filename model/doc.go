@@ -11,7 +11,10 @@
 // explorer may switch to another thread. A run ends in success, a panic (an
 // assertion failure, in any thread), a deadlock (no thread can go on while
 // some are blocked: the report says what each one waits for and shows its
-// stack), or a livelock (MaxSteps decisions without an end).
+// stack), a leak (the function returned, but threads it started can never
+// end), or a livelock (MaxSteps decisions without an end). Plain Go code
+// (go statements, channels, select, package sync) is explored the same way
+// when fearless test has rewritten it to call package gort.
 //
 //	func TestCounter(t *testing.T) {
 //		model.Check(t, func() {

@@ -131,6 +131,7 @@ func Replay(schedule string, f func()) Result {
 	}
 	cfg := newConfig(nil)
 	cfg.idleTimers = idle
+	cfg.maxSteps = max(cfg.maxSteps, len(path)) // a schedule recorded with a larger MaxSteps
 	x := begin(cfg, f)
 	defer x.stop()
 	e := x.run(path, replayChooser{})

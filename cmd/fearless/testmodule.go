@@ -63,7 +63,9 @@ func moduleArgs(work string) ([]string, error) {
 	if out, err := edit.CombinedOutput(); err != nil {
 		return nil, fmt.Errorf("go mod edit: %v: %s", err, out)
 	}
-	return []string{"-modfile=" + mod}, nil
+	// -mod=mod lets go raise the copy's go line to the runtime's, if it
+	// must; the user's own go.mod is not touched.
+	return []string{"-modfile=" + mod, "-mod=mod"}, nil
 }
 
 // fearlessSource finds the source of the fearless module this command was

@@ -28,6 +28,9 @@ type Config struct {
 	Out       string        // the file to append one Result line per test to
 }
 
+// maxSteps bounds one run of an explored test.
+const maxSteps = 1 << 20
+
 // Result is what a test binary reports of one explored test.
 type Result struct {
 	Test         string
@@ -78,7 +81,9 @@ func Run(t *stdtesting.T, test func(t *T)) {
 	if cfg.Replay != "" {
 		r = model.Replay(cfg.Replay, body)
 	} else {
-		opts := []model.Option{model.Seed(cfg.Seed)}
+		// A test is often longer than a model check: only a run a
+		// thousand times longer than the explorer's default is a livelock.
+		opts := []model.Option{model.Seed(cfg.Seed), model.MaxSteps(maxSteps)}
 		if cfg.Schedules > 0 {
 			opts = append(opts, model.MaxSchedules(cfg.Schedules))
 		}

@@ -65,6 +65,17 @@ func (r *rewriter) selectStmt(n *ast.SelectStmt, _ any) ast.Stmt {
 		sw.Body.List = append(sw.Body.List, clause)
 		index++
 	}
+	if len(n.Body.List) == 0 {
+		// select {} blocks forever; the loop keeps it a terminating statement.
+		return &ast.ForStmt{Body: &ast.BlockStmt{List: []ast.Stmt{&ast.ExprStmt{X: call(r.gort("Block"))}}}}
+	}
+	if !hasDefault {
+		// The last case becomes the default: Select returns one of the
+		// cases, and a select whose every case ends in a return stays a
+		// terminating statement, as Go requires of the end of a function.
+		last := sw.Body.List[len(sw.Body.List)-1].(*ast.CaseClause)
+		last.List = nil
+	}
 	args := append([]ast.Expr{ast.NewIdent(strconv.FormatBool(hasDefault))}, cases...)
 	sw.Init = &ast.AssignStmt{Lhs: []ast.Expr{sel}, Tok: token.DEFINE, Rhs: []ast.Expr{call(r.gort("Select"), args...)}}
 	block.List = append(block.List, sw)
