@@ -30,6 +30,7 @@ import (
 	"github.com/fearlessgo/fearless/vet/lockorder"
 	"github.com/fearlessgo/fearless/vet/lostunlock"
 	"github.com/fearlessgo/fearless/vet/sendmove"
+	"github.com/fearlessgo/fearless/vet/sessionlinear"
 	"github.com/fearlessgo/fearless/vet/unclosedsender"
 )
 
@@ -40,4 +41,5 @@ var Analyzers = []*analysis.Analyzer{
 	unclosedsender.Analyzer,
 	lockorder.Analyzer,
 	sendmove.Analyzer,
+	sessionlinear.Analyzer,
 }
