@@ -3,6 +3,8 @@ package mpsc
 import (
 	"math/bits"
 	"sync/atomic"
+
+	"github.com/fearlessgo/fearless/internal/label"
 )
 
 // The bounded flavour is a ring of slots, each with a stamp, after Dmitry
@@ -44,6 +46,7 @@ type arrayChan[T any] struct {
 	_         pad
 	receivers syncWaker[T] // blocked while empty
 	refs      refs
+	label     label.Label
 }
 
 type arraySlot[T any] struct {

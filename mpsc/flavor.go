@@ -3,6 +3,8 @@ package mpsc
 import (
 	"context"
 	"time"
+
+	"github.com/fearlessgo/fearless/internal/label"
 )
 
 // recvFlavor is what a Receiver (and a Select case) needs from a channel.
@@ -20,6 +22,7 @@ type recvFlavor[T any] interface {
 	acceptRecv(e *entry[T]) (T, status)
 	len() int
 	closeReceiver()
+	labelOf() *label.Label
 }
 
 // sendFlavor is what a SyncSender needs from a bounded channel.

@@ -2,6 +2,8 @@ package mpsc
 
 import (
 	"sync/atomic"
+
+	"github.com/fearlessgo/fearless/internal/label"
 )
 
 // The unbounded flavour is a linked list of blocks of slots, after
@@ -80,6 +82,7 @@ type listChan[T any] struct {
 	end       atomic.Uint64 // once disconnected: 1 + the index after the last message; 0 before
 	senders   refs
 	clear     bool // slots are cleared after a receive (T holds pointers)
+	label     label.Label
 }
 
 func newListChan[T any]() *listChan[T] {

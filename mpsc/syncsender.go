@@ -7,6 +7,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/fearlessgo/fearless/internal/label"
 	"github.com/fearlessgo/fearless/internal/sched"
 )
 
@@ -25,13 +26,19 @@ func SyncChannel[T any](bound int) (*SyncSender[T], *Receiver[T]) {
 		sendFlavor[T]
 		recvFlavor[T]
 	}
+	var lb *label.Label
 	switch {
 	case bound < 0:
 		panic(fmt.Sprintf("mpsc: SyncChannel: the bound %d is negative; pass 0 for a rendezvous channel or a positive buffer size", bound))
 	case bound == 0:
-		fl = newZeroChan[T]()
+		c := newZeroChan[T]()
+		fl, lb = c, &c.label
 	default:
-		fl = newArrayChan[T](bound)
+		c := newArrayChan[T](bound)
+		fl, lb = c, &c.label
+	}
+	if sched.Installed() {
+		lb.Record(0) // for the schedule explorer's reports
 	}
 	return newSyncSender[T](fl), newReceiver[T](fl)
 }

@@ -1,6 +1,10 @@
 package mpsc
 
-import "sync"
+import (
+	"sync"
+
+	"github.com/fearlessgo/fearless/internal/label"
+)
 
 // The rendezvous flavour (bound 0) has no buffer: a value passes straight
 // from a sender to a receiver, both present at once. Whoever comes first
@@ -15,6 +19,7 @@ type zeroChan[T any] struct {
 	receivers    waitQueue[T]
 	disconnected bool
 	refs         refs
+	label        label.Label
 }
 
 func newZeroChan[T any]() *zeroChan[T] {
