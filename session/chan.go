@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/fearlessgo/fearless/internal/label"
 	"github.com/fearlessgo/fearless/internal/sched"
 )
 
@@ -153,4 +154,13 @@ func where(pc uintptr) string {
 		return ""
 	}
 	return f.File + ":" + strconv.Itoa(f.Line)
+}
+
+// SchedLabel names the session in the schedule explorer's reports by where
+// New made it: "session made at main.go:12".
+func (c *conn) SchedLabel() string {
+	if site := label.Site(c.created); site != "" {
+		return "session made at " + site
+	}
+	return ""
 }
