@@ -9,15 +9,32 @@ import (
 	"github.com/fearlessgo/fearless/examples"
 )
 
+const tourUsage = `usage: fearless tour [--list | NAME...]
+
+Runs the programs of the Rust tutorials, ported to Go, chapter by chapter,
+each with the concept it shows.
+
+  fearless tour            run every example
+  fearless tour --list     list the examples with the concept each one shows
+  fearless tour NAME...    run only the named examples
+  fearless tour --help     show this help
+`
+
 func tour(args []string, stdout, stderr io.Writer) int {
 	all := examples.All()
-	if len(args) == 1 && (args[0] == "--list" || args[0] == "-list") {
-		list(stdout, all)
-		return 0
+	if len(args) == 1 {
+		switch args[0] {
+		case "--list", "-list":
+			list(stdout, all)
+			return 0
+		case "--help", "-help", "-h", "help":
+			fmt.Fprint(stdout, tourUsage)
+			return 0
+		}
 	}
 	for _, a := range args {
 		if strings.HasPrefix(a, "-") {
-			fmt.Fprintf(stderr, "fearless tour: unknown flag %s\n\n%s", a, usage)
+			fmt.Fprintf(stderr, "fearless tour: unknown flag %s\n\n%s", a, tourUsage)
 			return 2
 		}
 	}
