@@ -22,8 +22,9 @@ type Server struct {
 	t    testing.TB
 	opts server.Options
 
-	mu  sync.Mutex
-	srv *server.Server
+	mu      sync.Mutex
+	srv     *server.Server
+	stopped bool
 
 	connOnce sync.Once
 	nc       *nats.Conn
@@ -36,18 +37,8 @@ type Server struct {
 // t's cleanup runs.
 func Start(t testing.TB) *Server {
 	t.Helper()
-	s := &Server{t: t, opts: server.Options{
-		Host:      "127.0.0.1",
-		Port:      server.RANDOM_PORT,
-		NoLog:     true,
-		NoSigs:    true,
-		JetStream: true,
-		StoreDir:  t.TempDir(),
-		// A test server needs no more; the defaults would take a share
-		// of the machine's memory and disk.
-		JetStreamMaxMemory: 64 << 20,
-		JetStreamMaxStore:  1 << 30,
-	}}
+	s := newServer(t.TempDir())
+	s.t = t
 	s.start()
 	// Keep the port for Restart.
 	s.opts.Port = s.srv.Addr().(*net.TCPAddr).Port
@@ -55,17 +46,60 @@ func Start(t testing.TB) *Server {
 	return s
 }
 
+// New starts a server outside a test, for examples and demonstrations,
+// keeping its files in dir; Stop stops it. Its methods panic where those of
+// a test's server fail the test.
+func New(dir string) *Server {
+	s := newServer(dir)
+	s.start()
+	s.opts.Port = s.srv.Addr().(*net.TCPAddr).Port
+	return s
+}
+
+// Stop closes the connection of JetStream and shuts the server down. The
+// server of Start stops at cleanup on its own.
+func (s *Server) Stop() { s.stop() }
+
+func newServer(dir string) *Server {
+	return &Server{opts: server.Options{
+		Host:      "127.0.0.1",
+		Port:      server.RANDOM_PORT,
+		NoLog:     true,
+		NoSigs:    true,
+		JetStream: true,
+		StoreDir:  dir,
+		// A test server needs no more; the defaults would take a share
+		// of the machine's memory and disk.
+		JetStreamMaxMemory: 64 << 20,
+		JetStreamMaxStore:  1 << 30,
+	}}
+}
+
+func (s *Server) helper() {
+	if s.t != nil {
+		s.t.Helper()
+	}
+}
+
+func (s *Server) fatalf(format string, args ...any) {
+	if s.t != nil {
+		s.t.Helper()
+		s.t.Fatalf(format, args...)
+	}
+	panic(fmt.Sprintf(format, args...))
+}
+
 func (s *Server) start() {
-	s.t.Helper()
+	s.helper()
 	opts := s.opts
 	srv, err := server.NewServer(&opts)
 	if err != nil {
-		s.t.Fatalf("natstest: %v", err)
+		s.fatalf("natstest: %v", err)
 	}
 	srv.Start()
 	if !srv.ReadyForConnections(readyWait) {
 		srv.Shutdown()
-		s.t.Fatalf("natstest: server not ready after %v", readyWait)
+		s.fatalf("natstest: server not ready after %v", readyWait)
 	}
 	s.mu.Lock()
 	s.srv = srv
@@ -81,12 +115,14 @@ func (s *Server) URL() string {
 // Connect opens a new client connection to the server that reconnects
 // without limit, as the one of JetStream does; it is closed at cleanup.
 func (s *Server) Connect() *nats.Conn {
-	s.t.Helper()
+	s.helper()
 	nc, err := Dial(s.URL())
 	if err != nil {
-		s.t.Fatalf("natstest: %v", err)
+		s.fatalf("natstest: %v", err)
 	}
-	s.t.Cleanup(nc.Close)
+	if s.t != nil {
+		s.t.Cleanup(nc.Close)
+	}
 	return nc
 }
 
@@ -108,16 +144,16 @@ func Dial(url string) (*nats.Conn, error) {
 // shares with the test: it reconnects across Restart and is closed at
 // cleanup. Every call returns the same client.
 func (s *Server) JetStream() jetstream.JetStream {
-	s.t.Helper()
+	s.helper()
 	s.connOnce.Do(func() {
 		nc, err := Dial(s.URL())
 		if err != nil {
-			s.t.Fatalf("natstest: %v", err)
+			s.fatalf("natstest: %v", err)
 		}
 		js, err := jetstream.New(nc)
 		if err != nil {
 			nc.Close()
-			s.t.Fatalf("natstest: %v", err)
+			s.fatalf("natstest: %v", err)
 		}
 		s.nc, s.js = nc, js
 	})
@@ -128,7 +164,7 @@ func (s *Server) JetStream() jetstream.JetStream {
 // with the same stored data. Clients see a disconnection and reconnect on
 // their own.
 func (s *Server) Restart() {
-	s.t.Helper()
+	s.helper()
 	s.mu.Lock()
 	srv := s.srv
 	s.mu.Unlock()
@@ -139,6 +175,13 @@ func (s *Server) Restart() {
 
 // stop closes the shared connection and shuts the server down.
 func (s *Server) stop() {
+	s.mu.Lock()
+	stopped := s.stopped
+	s.stopped = true
+	s.mu.Unlock()
+	if stopped {
+		return
+	}
 	if s.nc != nil {
 		s.nc.Close()
 	}
