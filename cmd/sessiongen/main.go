@@ -36,8 +36,10 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 )
@@ -48,11 +50,17 @@ import (
 const deepWarning = 12
 
 func main() {
-	if err := run(os.Args[1:], os.Getenv("GOPACKAGE")); err != nil {
+	err := run(os.Args[1:], os.Getenv("GOPACKAGE"))
+	switch {
+	case errors.Is(err, flag.ErrHelp): // -h: the usage is printed
+	case err != nil:
 		fmt.Fprintln(os.Stderr, "sessiongen:", err)
 		os.Exit(2)
 	}
 }
+
+// stdout is where sessiongen says what it wrote; tests replace it.
+var stdout io.Writer = os.Stdout
 
 // imports collects repeated -import flags.
 type imports []string
@@ -72,12 +80,18 @@ type config struct {
 
 func parseArgs(args []string, gopackage string) (config, error) {
 	fs := flag.NewFlagSet("sessiongen", flag.ContinueOnError)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "usage: sessiongen [flags] -client Name -server Name \"protocol\"\n\n"+
+			"Writes the Go types of both sides of a session protocol, described as one\n"+
+			"side sees it: \"Rec[Choose[Send[int, Recv[int, Var[Z]]], End]]\".\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
 	var c config
 	var imps imports
 	fs.StringVar(&c.client, "client", "", "name of the alias for the side described")
 	fs.StringVar(&c.server, "server", "", "name of the alias for its dual")
 	fs.StringVar(&c.pkg, "package", gopackage, "package of the output")
-	fs.StringVar(&c.out, "o", "", "output file")
+	fs.StringVar(&c.out, "o", "", "output file (default: <client in lower case>_session.go)")
 	fs.Var(&imps, "import", "an import that payload types need; may be repeated")
 	if err := fs.Parse(args); err != nil {
 		return c, err
@@ -115,5 +129,9 @@ func run(args []string, gopackage string) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(c.out, src, 0o644)
+	if err := os.WriteFile(c.out, src, 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "sessiongen: wrote %s: %s and its dual %s, in package %s\n", c.out, c.client, c.server, c.pkg)
+	return nil
 }

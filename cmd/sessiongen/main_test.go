@@ -2,14 +2,18 @@ package main
 
 import (
 	"bytes"
+	"errors"
+	"flag"
 	"fmt"
-	"github.com/fearlessgo/fearless/internal/gocmd"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/fearlessgo/fearless/internal/gocmd"
 )
 
 func gen(t *testing.T, protocol string, extra ...string) string {
@@ -171,6 +175,9 @@ func TestDepth(t *testing.T) {
 }
 
 func TestRunWritesTheFile(t *testing.T) {
+	var said bytes.Buffer
+	defer func(w io.Writer) { stdout = w }(stdout)
+	stdout = &said
 	out := filepath.Join(t.TempDir(), "x_session.go")
 	if err := run([]string{"-o", out, "-client", "A", "-server", "B", "Recv[bool, End]"}, "p"); err != nil {
 		t.Fatal(err)
@@ -178,6 +185,37 @@ func TestRunWritesTheFile(t *testing.T) {
 	src, err := os.ReadFile(out)
 	if err != nil || !bytes.Contains(src, []byte("B = session.Send[bool, session.End, session.End]")) {
 		t.Fatalf("wrote %q, %v", src, err)
+	}
+	if want := "sessiongen: wrote " + out + ": A and its dual B, in package p\n"; said.String() != want {
+		t.Errorf("said %q, want %q", said.String(), want)
+	}
+}
+
+// Without -o, the file is named after the client, and sessiongen says so.
+func TestRunSaysWhatItWrote(t *testing.T) {
+	var said bytes.Buffer
+	defer func(w io.Writer) { stdout = w }(stdout)
+	stdout = &said
+	t.Chdir(t.TempDir())
+	if err := run([]string{"-client", "Client", "-server", "Server", "Send[int, End]"}, "p"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat("client_session.go"); err != nil {
+		t.Fatal(err)
+	}
+	if want := "sessiongen: wrote client_session.go: Client and its dual Server, in package p\n"; said.String() != want {
+		t.Errorf("said %q, want %q", said.String(), want)
+	}
+}
+
+// -h is a request for the usage, not an error to report; an unknown flag
+// is named.
+func TestHelpAndUnknownFlag(t *testing.T) {
+	if err := run([]string{"-h"}, "p"); !errors.Is(err, flag.ErrHelp) {
+		t.Errorf("run(-h) = %v, want flag.ErrHelp, which main turns into exit 0", err)
+	}
+	if err := run([]string{"-fast"}, "p"); err == nil || !strings.Contains(err.Error(), "-fast") {
+		t.Errorf("run(-fast) = %v, want an error naming the flag", err)
 	}
 }
 
@@ -263,8 +301,8 @@ func main() {
 	}
 }
 
-// The generated file of the sessionsquares example is what its
-// go:generate line makes today.
+// The sessionsquares example's generated file is what its go:generate
+// line makes today.
 func TestExampleIsUpToDate(t *testing.T) {
 	dir := filepath.Join(gocmd.ModuleRoot(t), "examples", "sessionsquares")
 	src, err := os.ReadFile(filepath.Join(dir, "protocol.go"))
