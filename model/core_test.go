@@ -78,13 +78,13 @@ func lockOrderDeadlock() {
 	h1 := thread.Go(func() {
 		a.Lock()
 		b.Lock()
-		b.Unlock()
+		b.Unlock() //lint:ignore SA2001 taking the locks in this order is the test
 		a.Unlock()
 	})
 	h2 := thread.Go(func() {
 		b.Lock()
 		a.Lock()
-		a.Unlock()
+		a.Unlock() //lint:ignore SA2001 taking the locks in this order is the test
 		b.Unlock()
 	})
 	h1.Join()
@@ -325,7 +325,7 @@ func TestExploreRestoresThePanicHook(t *testing.T) {
 	leak.Check(t)
 	var calls int
 	prev := thread.SetPanicHook(func(*thread.PanicError) { calls++ })
-	defer thread.SetPanicHook(prev)
+	defer func() { thread.SetPanicHook(prev) }()
 	model.Explore(func() { thread.Go(func() { panic("inside") }).Join() })
 	thread.Go(func() { panic("outside") }).Join()
 	if calls != 1 {
