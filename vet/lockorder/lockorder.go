@@ -98,11 +98,42 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		},
 	}
+	again := map[token.Pos]bool{}
+	hooks.Again = func(held, taken locks.Held, via string) {
+		if again[taken.Pos] {
+			return
+		}
+		again[taken.Pos] = true
+		reportAgain(pass, held, taken, via)
+	}
 	for _, f := range in.Funcs {
 		locks.Run(pass, f, in.Summary, hooks)
 	}
 	g.report(pass)
 	return nil, nil
+}
+
+// reportAgain reports a lock taken while the same lock is held: a cycle
+// of one lock.
+func reportAgain(pass *analysis.Pass, held, taken locks.Held, via string) {
+	where := "line ?"
+	switch {
+	case held.Entry:
+		where = "the " + held.Lock + ".With that runs this function"
+	case held.Pos == taken.Pos:
+		where = "here, on an earlier turn of the loop"
+	case held.Pos != token.NoPos:
+		where = report.Where(pass, taken.Pos, held.Pos)
+	}
+	in := ""
+	if via != "" {
+		in = ", in " + via + ","
+	}
+	if held.Mode == "r" && taken.Mode == "r" {
+		report.At(pass, taken.Pos, nil, "lock order: %s is read-locked here%s while this goroutine already holds its read lock (from %s); a writer queued between the two makes this wait forever, so release the first read lock before", held.Lock, in, where)
+		return
+	}
+	report.At(pass, taken.Pos, nil, "lock order: %s is taken here%s while it is already held (from %s), and a lock is not reentrant, so this waits forever; release it first, or call a variant that expects it held", held.Lock, in, where)
 }
 
 // report reports every edge that lies on a cycle.

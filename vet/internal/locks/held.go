@@ -25,6 +25,8 @@ type Held struct {
 	StmtEnd  token.Pos
 	Taker    string // what took it, as written: "m.Lock()"
 	Lock     string // the lock, as written: "m", "s.mu"
+	LockKey  string     // the lock object within the function, whatever the mode
+	Root     *types.Var // the variable LockKey starts from
 }
 
 // holding is whether h is a lock held, rather than a note.

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/cfg"
@@ -19,6 +20,9 @@ type Hooks struct {
 	Acquire func(held flow.Set[Held], taken Held)
 	// Call is called at each call of a function that has a summary.
 	Call func(held flow.Set[Held], call *ast.CallExpr, fn *types.Func, s *Summary)
+	// Again is called when a lock that held holds is taken again, at
+	// again.Pos, directly or in the function via.
+	Again func(held, again Held, via string)
 }
 
 // machine is the transfer function of one function body.
@@ -35,7 +39,51 @@ type machine struct {
 
 func (m *machine) info() *types.Info { return m.pass.TypesInfo }
 
+// rootVar is the variable p starts from, nil when p names no single lock
+// (an element of a slice or map: which one is not known).
+func rootVar(p api.Path) *types.Var {
+	if strings.Contains(p.Sel, "[]") {
+		return nil
+	}
+	v, _ := p.Root.(*types.Var)
+	return v
+}
+
+// Enter forgets, on entering a range loop's body, which locks the loop's
+// variables named: each turn binds them to other values.
+func (m *machine) Enter(b *cfg.Block, s flow.Set[Held]) {
+	if rs, ok := b.Stmt.(*ast.RangeStmt); ok && b.Kind == cfg.KindRangeBody {
+		for _, e := range []ast.Expr{rs.Key, rs.Value} {
+			if id, ok := e.(*ast.Ident); ok {
+				m.rebind(id, s)
+			}
+		}
+	}
+}
+
+// rebind forgets which held locks id's variable named: it names another
+// value from here on.
+func (m *machine) rebind(id *ast.Ident, s flow.Set[Held]) {
+	v, ok := m.objOf(id).(*types.Var)
+	if !ok {
+		return
+	}
+	s.Map(func(h Held) Held {
+		if h.Root == v {
+			h.Root, h.LockKey = nil, ""
+		}
+		return h
+	})
+}
+
 func (m *machine) Node(n ast.Node, s flow.Set[Held]) {
+	if as, ok := n.(*ast.AssignStmt); ok {
+		for _, l := range as.Lhs {
+			if id, ok := l.(*ast.Ident); ok {
+				m.rebind(id, s)
+			}
+		}
+	}
 	switch n := n.(type) {
 	case *ast.DeferStmt:
 		m.deferred(n.Call, s)
@@ -99,7 +147,10 @@ func (m *machine) takeGuard(stmt ast.Node, call *ast.CallExpr, lhs []ast.Expr, s
 	h := Held{Pos: call.Pos(), Param: -2, Stmt: stmt.Pos(), StmtEnd: stmt.End(), Taker: types.ExprString(call)}
 	if op == api.Acquire || op == api.TryAcq {
 		if p, ok := api.PathOf(m.info(), api.Receiver(call)); ok {
-			h.Class, h.Lock = p.Class(), p.Text
+			h.Class, h.Lock, h.LockKey, h.Root = p.Class(), p.Text, p.Key(), rootVar(p)
+			if e, ok := m.effect(api.Receiver(call), "", "", false); ok {
+				h.Param, h.Sel = e.Param, e.Sel
+			}
 		}
 		h.Try = op == api.TryAcq
 	}
@@ -139,6 +190,16 @@ func (m *machine) take(h Held, s flow.Set[Held]) {
 	}
 	if m.final && h.Class != "" {
 		m.res.takes = append(m.res.takes, h.Class)
+	}
+	if m.final && !h.Try && h.Param != -2 {
+		m.res.locks = append(m.res.locks, Effect{Param: h.Param, Sel: h.Sel, Mode: h.Mode, Class: h.Class})
+	}
+	if m.final && !h.Try && h.Root != nil && m.hooks.Again != nil {
+		for o := range s {
+			if o.holding() && o.Root != nil && o.LockKey == h.LockKey && !o.Try {
+				m.hooks.Again(o, h, "")
+			}
+		}
 	}
 	deferred := false
 	s.Filter(func(o Held) bool {
@@ -252,7 +313,7 @@ func (m *machine) syncHeld(call *ast.CallExpr, mode string) (Held, bool) {
 	if owner != nil {
 		full.Owner, full.Field = owner, field
 	}
-	h := Held{Key: full.Key() + "#" + mode, Class: full.Class(), Name: full.Text, Pos: call.Pos(), Sync: true, Mode: mode, Param: -2, Sel: sel, Taker: types.ExprString(call), Lock: full.Text}
+	h := Held{Key: full.Key() + "#" + mode, Class: full.Class(), Name: full.Text, Pos: call.Pos(), Sync: true, Mode: mode, Param: -2, Sel: sel, Taker: types.ExprString(call), Lock: full.Text, LockKey: full.Key(), Root: rootVar(full)}
 	if e, ok := m.effect(root, sel, mode, false); ok {
 		h.Param, h.Sel = e.Param, e.Sel
 	}

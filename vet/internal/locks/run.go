@@ -30,6 +30,7 @@ type FuncResult struct {
 
 	releases []Effect
 	takes    []string
+	locks    []Effect
 }
 
 // Run follows the locks through f. sum gives the summaries of the
@@ -76,6 +77,7 @@ func Run(pass *analysis.Pass, f *flow.Func, sum func(*types.Func) *Summary, hook
 		Releases: uniqEffects(res.releases),
 		Acquires: uniqEffects(acquires),
 		Takes:    uniqStrings(res.takes),
+		Locks:    uniqEffects(res.locks),
 	}
 	return res
 }
@@ -95,5 +97,5 @@ func withHeld(pass *analysis.Pass, f *flow.Func) (Held, bool) {
 	if !ok {
 		return Held{}, false
 	}
-	return Held{Key: "with " + p.Key(), Class: p.Class(), Name: p.Text, Lock: p.Text, Entry: true, Param: -2, Taker: types.ExprString(call)}, true
+	return Held{Key: "with " + p.Key(), Class: p.Class(), Name: p.Text, Lock: p.Text, LockKey: p.Key(), Root: rootVar(p), Entry: true, Param: -2, Taker: types.ExprString(call)}, true
 }

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"github.com/fearlessgo/fearless/vet/internal/api"
 	"github.com/fearlessgo/fearless/vet/internal/flow"
@@ -162,6 +163,28 @@ func (m *machine) call(call *ast.CallExpr, s flow.Set[Held], spawned bool) {
 	}
 	if m.final {
 		m.res.takes = append(m.res.takes, sum.Takes...)
+	}
+	for _, e := range sum.Locks {
+		k, root, ok := m.mapEffect(call, fn, e)
+		if !ok {
+			continue
+		}
+		key, _, _ := strings.Cut(k, "#")
+		if m.final && m.hooks.Again != nil {
+			for o := range s {
+				if o.holding() && o.Root != nil && o.LockKey == key && !o.Try {
+					m.hooks.Again(o, Held{Pos: call.Pos(), Lock: o.Lock, LockKey: key, Mode: e.Mode, Class: e.Class}, fn.Name())
+				}
+			}
+		}
+		if m.final {
+			if root == nil {
+				m.res.locks = append(m.res.locks, e)
+			} else if ce, ok := m.effect(root, e.Sel, e.Mode, false); ok {
+				ce.Class = e.Class
+				m.res.locks = append(m.res.locks, ce)
+			}
+		}
 	}
 	for _, e := range sum.Releases {
 		if k, root, ok := m.mapEffect(call, fn, e); ok {

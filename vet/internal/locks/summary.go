@@ -22,17 +22,18 @@ type Summary struct {
 	Releases []Effect // locks it releases that it did not take: an unlock helper
 	Acquires []Effect // locks it takes and returns holding: a lock helper
 	Takes    []string // lock classes it takes while it runs, through its own calls too
+	Locks    []Effect // the caller's locks it takes while it runs (a second Lock deadlocks)
 }
 
 // AFact makes a Summary a fact.
 func (*Summary) AFact() {}
 
 func (s *Summary) String() string {
-	return fmt.Sprintf("locks(releases %v, acquires %v, takes %v)", s.Releases, s.Acquires, s.Takes)
+	return fmt.Sprintf("locks(releases %v, acquires %v, takes %v, locks %v)", s.Releases, s.Acquires, s.Takes, s.Locks)
 }
 
 func (s *Summary) empty() bool {
-	return len(s.Releases) == 0 && len(s.Acquires) == 0 && len(s.Takes) == 0
+	return len(s.Releases) == 0 && len(s.Acquires) == 0 && len(s.Takes) == 0 && len(s.Locks) == 0
 }
 
 func (s *Summary) equal(o *Summary) bool { return s.String() == o.String() }
