@@ -23,8 +23,8 @@ type Held struct {
 	Mode     string
 	Stmt     token.Pos // the start of the statement that took it
 	StmtEnd  token.Pos
-	Taker    string // what took it, as written: "m.Lock()"
-	Lock     string // the lock, as written: "m", "s.mu"
+	Taker    string     // what took it, as written: "m.Lock()"
+	Lock     string     // the lock, as written: "m", "s.mu"
 	LockKey  string     // the lock object within the function, whatever the mode
 	Root     *types.Var // the variable LockKey starts from
 }
