@@ -10,6 +10,7 @@ import (
 	"github.com/fearlessgo/fearless/examples/severalmessages"
 	"github.com/fearlessgo/fearless/examples/singlemessage"
 	"github.com/fearlessgo/fearless/examples/tryrecv"
+	"github.com/fearlessgo/fearless/examples/twoproducers"
 	"github.com/fearlessgo/fearless/examples/unboundedchannel"
 )
 
@@ -23,6 +24,8 @@ func init() {
 			Concept: "for received in rx: range over rx.Iter(), which ends when the sender is closed (Rust's drop)"},
 		Example{Name: "multiple-producers", Chapter: "channels", Run: multipleproducers.Run,
 			Concept: "multiple producers: a tx.Clone() per thread, and tx.Close() on the original (Rust's drop(tx))"},
+		Example{Name: "two-producers", Chapter: "channels", Run: twoproducers.Run,
+			Concept: "let tx1 = tx.clone(): two threads, one sender each; the loop over rx ends when both are closed"},
 		Example{Name: "unbounded-channel", Chapter: "channels", Run: unboundedchannel.Run,
 			Concept: "channel() is unbounded: Sender.Send never blocks, however far the receiver lags"},
 		Example{Name: "bounded-channel", Chapter: "channels", Run: boundedchannel.Run,

@@ -2,8 +2,10 @@ package examples
 
 import (
 	"github.com/fearlessgo/fearless/examples/builder"
+	"github.com/fearlessgo/fearless/examples/daemonthreads"
 	"github.com/fearlessgo/fearless/examples/gil"
 	"github.com/fearlessgo/fearless/examples/joinvalue"
+	"github.com/fearlessgo/fearless/examples/movename"
 	"github.com/fearlessgo/fearless/examples/movevector"
 	"github.com/fearlessgo/fearless/examples/multiplethreads"
 	"github.com/fearlessgo/fearless/examples/scopedthreads"
@@ -15,6 +17,10 @@ func init() {
 	register(
 		Example{Name: "spawn-join", Chapter: "threads", Run: spawnjoin.Run,
 			Concept: "thread::spawn + JoinHandle::join: thread.Go returns a JoinHandle; Join waits for the thread"},
+		Example{Name: "daemon-threads", Chapter: "threads", Run: daemonthreads.Run,
+			Concept: "threads are daemon threads: main does not wait for a thread it did not join, and a program ends with main"},
+		Example{Name: "move-name", Chapter: "threads", Run: movename.Run,
+			Concept: "move || with String::from(\"Alice\"): in Go, hand the thread its own copy; Go does not track ownership"},
 		Example{Name: "move-vector", Chapter: "threads", Run: movevector.Run,
 			Concept: "move closures: Go captures by reference, so give the thread its own copy"},
 		Example{Name: "multiple-threads", Chapter: "threads", Run: multiplethreads.Run,
