@@ -185,7 +185,9 @@ func TestReceiverProcessKilled(t *testing.T) {
 		seen[v]++
 	}
 	for i := range int64(n) {
-		if seen[i] != 1 {
+		// The value the holder was handed may come once more: its
+		// acknowledgement may have died with it.
+		if seen[i] != 1 && !(i == got && seen[i] == 2) {
 			t.Fatalf("value %d received %d times", i, seen[i])
 		}
 	}

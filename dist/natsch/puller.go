@@ -14,8 +14,10 @@ import (
 const prefetch = 64
 
 // pullWait bounds one pull request, so that held values are renewed in
-// time and Close is not kept waiting.
-func (r *Receiver[T]) pullWait() time.Duration { return min(time.Second, r.l.lease/4) }
+// time and Close is not kept waiting long. A pull request is not cancelled:
+// the server ends it, so that no value it sent is left unread (to be
+// redelivered only after the ack wait, out of order).
+func (r *Receiver[T]) pullWait() time.Duration { return min(250*time.Millisecond, r.l.lease/4) }
 
 // pull fetches values into buf: ahead of Recv up to prefetch, or for a
 // rendezvous one for each receive waiting.
@@ -42,15 +44,13 @@ func (r *Receiver[T]) pull() {
 			}
 			continue
 		}
-		ctx, cancel := context.WithTimeout(r.ctx, r.pullWait())
-		batch, err := r.cons.Fetch(n, jetstream.FetchContext(ctx))
+		batch, err := r.cons.Fetch(n, jetstream.FetchMaxWait(r.pullWait()))
 		if err == nil {
 			for m := range batch.Messages() {
 				r.hold(m)
 			}
 			err = batch.Error()
 		}
-		cancel()
 		select {
 		case <-r.closing:
 			return
@@ -58,7 +58,7 @@ func (r *Receiver[T]) pull() {
 			r.renew()
 		default:
 		}
-		if err != nil && r.ctx.Err() == nil && ctx.Err() == nil {
+		if err != nil {
 			// The server is out of reach: wait a little, more each time.
 			select {
 			case <-time.After(wait):

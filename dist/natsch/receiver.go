@@ -47,8 +47,6 @@ type Receiver[T any] struct {
 	closed   bool
 
 	closing    chan struct{}
-	ctx        context.Context // the puller's; cancelled by Close
-	cancel     context.CancelFunc
 	pullerDone chan struct{}
 	acks       chan jetstream.Msg
 	ackerDone  chan struct{}
@@ -73,7 +71,6 @@ func newReceiver[T any](ctx context.Context, l *link, codec Codec[T]) (*Receiver
 		closing: make(chan struct{}), pullerDone: make(chan struct{}),
 		acks: make(chan jetstream.Msg, prefetch), ackerDone: make(chan struct{}),
 	}
-	r.ctx, r.cancel = context.WithCancel(context.Background())
 	go r.pull()
 	go r.ack()
 	return r, nil
@@ -280,7 +277,6 @@ func (r *Receiver[T]) Close() {
 	r.buf = nil
 	close(r.closing)
 	r.mu.Unlock()
-	r.cancel()
 	<-r.pullerDone
 	for _, h := range buf {
 		h.m.Nak()

@@ -124,6 +124,9 @@ func (c *sendCore[T]) send(ctx context.Context, v T, tryErr error, timeout bool)
 	id := c.id + "-" + strconv.FormatUint(c.seq.Add(1), 36)
 	for {
 		room := c.l.roomChan()
+		if reg, out, _ := c.l.state(); reg.ReceiversGone || out {
+			return fail(mpsc.ErrDisconnected)
+		}
 		seq, res, err := c.l.publish(ctx, msg, id)
 		switch res {
 		case stored:
