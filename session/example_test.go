@@ -87,8 +87,9 @@ func ExampleBranch() {
 	// 3 squared is 9
 }
 
-// Using an endpoint twice panics: each operation consumes its endpoint.
-func ExampleErrReused() {
+// Using an endpoint twice panics with an *Error matching ErrReused: each
+// operation consumes its endpoint.
+func ExampleError() {
 	c, s := session.New[session.Send[int, session.End, session.End]]()
 	end := session.Put(c, 1)
 	func() {
