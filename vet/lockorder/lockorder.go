@@ -116,6 +116,9 @@ func run(pass *analysis.Pass) (any, error) {
 // reportAgain reports a lock taken while the same lock is held: a cycle
 // of one lock.
 func reportAgain(pass *analysis.Pass, held, taken locks.Held, via string) {
+	if !held.Sync && held.Pos == taken.Pos {
+		return // a guard kept from the loop's last turn: lostunlock reports it
+	}
 	where := "line ?"
 	switch {
 	case held.Entry:
@@ -158,7 +161,11 @@ func (g *graph) report(pass *analysis.Pass) {
 			if e.via != "" {
 				taken = fmt.Sprintf("%s (in %s)", display(e.to), e.via)
 			}
-			other := fmt.Sprintf("%s is taken while %s is held at %s", display(back[1]), display(back[0]), report.Where(pass, e.pos, first.pos))
+			again := first.toName
+			if first.via != "" {
+				again = fmt.Sprintf("%s (in %s)", display(first.to), first.via)
+			}
+			other := fmt.Sprintf("%s is taken while %s is held at %s", again, first.fromName, report.Where(pass, e.pos, first.pos))
 			if len(back) > 2 {
 				other = fmt.Sprintf("elsewhere the locks are taken in the order %s (from %s)", strings.Join(order, " then "), report.Where(pass, e.pos, first.pos))
 			}

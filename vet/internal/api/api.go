@@ -104,15 +104,18 @@ func Builtin(info *types.Info, call *ast.CallExpr, name string) bool {
 	return ok && b.Name() == name
 }
 
-// Defines reports whether pkgPath is one of the packages that implement the
-// types the analyzers check (or its external test package). Their own code
-// and tests use the types below their contract on purpose (a test of
-// ErrReused reuses an endpoint), so the analyzers leave them alone.
-func Defines(pkgPath string) bool {
+// Exempt reports whether pkgPath (or its external test package) is one of
+// the fearless packages the analyzers leave alone: those that implement the
+// types they check (shared, mpsc, session), whose code and tests use the
+// types below their contract on purpose (a test of ErrReused reuses an
+// endpoint), and those that catch the same mistakes at run time (model,
+// the schedule explorer, and fearlesstest), whose tests are made of them.
+func Exempt(pkgPath string) bool {
 	pkgPath = strings.TrimSuffix(pkgPath, "_test")
-	switch pkgPath {
-	case Shared, Mpsc, Session:
-		return true
+	for _, p := range []string{Shared, Mpsc, Session, Module + "/model", Module + "/fearlesstest"} {
+		if pkgPath == p || strings.HasPrefix(pkgPath, p+"/") {
+			return true
+		}
 	}
-	return strings.HasPrefix(pkgPath, Shared+"/") || strings.HasPrefix(pkgPath, Mpsc+"/") || strings.HasPrefix(pkgPath, Session+"/")
+	return false
 }

@@ -21,9 +21,8 @@ import (
 	"github.com/fearlessgo/fearless/vet/internal/api"
 )
 
-// Skip reports whether the analyzers leave the package alone: the packages
-// that implement fearless's types (api.Defines).
-func Skip(pass *analysis.Pass) bool { return api.Defines(pass.Pkg.Path()) }
+// Skip reports whether the analyzers leave the package alone (api.Exempt).
+func Skip(pass *analysis.Pass) bool { return api.Exempt(pass.Pkg.Path()) }
 
 // At reports the sentence at pos, with fixes, unless allowed there.
 func At(pass *analysis.Pass, pos token.Pos, fixes []analysis.SuggestedFix, format string, args ...any) {

@@ -14,14 +14,14 @@ type bank struct {
 
 func (k *bank) ab() {
 	k.a.Lock()
-	k.b.Lock() // want `lock order: k.b is taken here while k.a is held, but lockorder.bank.a is taken while lockorder.bank.b is held at line 24, so the two orders can deadlock; take these locks in one order everywhere`
+	k.b.Lock() // want `lock order: k.b is taken here while k.a is held, but k.a is taken while k.b is held at line 24, so the two orders can deadlock; take these locks in one order everywhere`
 	k.b.Unlock()
 	k.a.Unlock()
 }
 
 func (k *bank) ba() {
 	k.b.Lock()
-	k.a.Lock() // want `lock order: k.a is taken here while k.b is held, but lockorder.bank.b is taken while lockorder.bank.a is held at line 17`
+	k.a.Lock() // want `lock order: k.a is taken here while k.b is held, but k.b is taken while k.a is held at line 17`
 	k.a.Unlock()
 	k.b.Unlock()
 }
