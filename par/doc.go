@@ -22,19 +22,17 @@
 // # When parallelism pays
 //
 // Splitting costs the caller a few microseconds (starting a goroutine and
-// waiting for the last one), and waking the idle core takes more, during
-// which the caller works alone. On the 2-core machine where par was tuned, a
-// split by hand across two goroutines was slower than a loop up to about
-// 20µs of work in all and about even at 40µs, so par splits only above
-// that. From there on both approach 2x on two idle cores: 100,000
-// elements of 1µs ran 1.99x faster than a loop, 100 elements of 10µs 1.75x
-// and 10 elements of 100µs 1.63x, each within 5% of the hand-written split;
-// 3 elements of 100µs gained nothing there, by hand or with par (3% behind
-// the hand split). Few costly elements lose a little to the timing: the
-// first runs alone, so an even count loses one element's worth of overlap.
+// waiting for the last one), and waking an idle core takes more, during
+// which the caller works alone: a split by hand is slower than a loop for
+// a few tens of microseconds of work in all, which is why par splits only
+// above its threshold. Above it, a split approaches GOMAXPROCS times a
+// loop's speed on idle cores, as a hand-written split does. Few costly
+// elements lose a little to the timing: the first runs alone, so an even
+// count loses one element's worth of overlap. The speed-ups measured on
+// the project's machine are in the README and in bench/results.
 //
 // What small cheap inputs pay is the timing: the first call on three or
-// more elements reads the clock at least twice (20 to 25ns a read there).
+// more elements reads the clock at least twice.
 // par then remembers, per function (its code, so closures of one func
 // literal share it), what an element cost; a later call whose whole input
 // is estimated well below what a split repays runs inline without reading
@@ -43,15 +41,14 @@
 // Looking the cost up only reads memory, so goroutines calling one function
 // at once do not slow each other down. Every inline run also pays a deferred
 // call, which turns a panic of f into the *thread.PanicError a split run
-// gives. So one or two trivial elements take 3 to 4ns more than a plain
-// loop (the deferred call and the call of Map), three 8 to 9ns more and
-// ten 4 to 9ns more (the lookup of f's cost adds about 5ns), and a hundred
-// or a thousand no more than the loop.
+// gives. So a short input of trivial elements costs a few nanoseconds more
+// than a plain loop (the deferred call, the call of Map and, from three
+// elements, the lookup of f's cost), and a hundred or a thousand no more
+// than the loop.
 //
 // Sum adds with four accumulators rather than one, so it is faster than a
-// plain loop before any split: a thousand float64 in a quarter of the time
-// (a plain loop waits for each add to finish before the next) and int64 in
-// 0.4 to 0.8 of it, depending on where the plain loop's code lands. A sum
+// plain loop before any split, which waits for each add to finish before
+// the next. A sum
 // that only streams memory (10⁷ int64) then gains what the memory
 // bandwidth allows beyond one core, which depends on the machine. Nothing
 // is gained from splitting while the other cores are busy with other work:

@@ -16,12 +16,14 @@
 // their handles returns an error matching ErrDropped), while tasks already
 // running finish.
 //
-// A pool pays when tasks are many and short: on the 2-core machine where it
-// was measured (BenchmarkTinyTasks), a task of a few nanoseconds cost 55 to
-// 85ns through Go, 200 to 225ns through Submit and Join, and 230 to 610ns
-// as a goroutine of its own, over several runs. Tasks of 100µs ran at the
-// same rate either way (BenchmarkTasks100us: 51µs a task on two cores), so
-// there a pool only bounds how many run at once.
+// A pool pays when tasks are many and short. A task queued with Go costs a
+// send and a receive on the queue, no allocation beyond the job, which is
+// less than starting a goroutine for it; Submit adds the JoinHandle and its
+// Join. Tasks long enough that starting a goroutine is lost in their run
+// time (about 100µs and up) run at the same rate in a pool and as plain
+// goroutines, and there a pool only bounds how many run at once. The
+// figures measured on the project's machine (BenchmarkTinyTasks,
+// BenchmarkTasks100us) are in the README and in bench/results.
 //
 // Every method is safe for concurrent use, including from inside tasks.
 package pool

@@ -142,8 +142,9 @@
 //
 // The Go compiler spells every instantiated type out in full, and each
 // protocol step holds both its continuation and that continuation's dual,
-// so the compiler's work doubles with each step of a protocol's longest
-// path: about 1s and 300 MB to build at 12 steps, 4 GB at 16. Keep
+// so the compiler's time and memory double with each step of a protocol's
+// longest path: past a dozen steps a build takes seconds and gigabytes
+// (sessiongen warns). Keep
 // protocols short; loops (Rec) cost one step per step of their body, not
 // per turn; a long conversation can be split into sessions, an endpoint
 // being an ordinary value that one session can send over another.
