@@ -7,6 +7,11 @@
 // returns only once a receiver took the value. Clone makes another sender
 // handle; Close drops a handle, as Rust drops it.
 //
+// For Go programmers: "drop" is Rust's word for a value going out of use,
+// which runs its cleanup; here that is Close, and the other side is told
+// (ErrDisconnected, or a *SendError). Unlike a Go channel, no one goroutine
+// has to own the close: each holder of a sender closes its own handle.
+//
 // Disconnection is exact, in both directions. The receiver gets every value
 // sent, in order per sender, and then ErrDisconnected, once the last sender
 // handle is closed: no goroutine has to be appointed to close the channel,

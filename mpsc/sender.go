@@ -27,7 +27,8 @@ func Channel[T any]() (*Sender[T], *Receiver[T]) {
 //
 // A Sender is safe for concurrent use: several goroutines may send through
 // one handle, and values sent by one goroutine arrive in the order sent.
-// Close it when done, as Rust drops it. A handle that becomes unreachable
+// Close it when done, as Rust drops it at the end of its scope (Close is
+// the Go spelling of that drop). A handle that becomes unreachable
 // without Close is closed when the garbage collector finds it, but that may
 // be late or never: an explicit Close (often deferred) is the way. The zero
 // value is a closed handle.

@@ -11,7 +11,8 @@ type Proto[D any] interface {
 }
 
 // End ends the protocol: the only operation left is Close. It is its own
-// dual (Eps in the session_types crate).
+// dual. The session_types crate calls it Eps (epsilon, the empty
+// protocol); sessiongen accepts both names.
 type End struct{}
 
 func (End) dual(End) {}

@@ -10,7 +10,7 @@
 //
 // The description is a Go type expression built from
 //
-//	End (or Eps)     the end: Close
+//	End (or Eps)     the end: Close (Eps, the empty protocol, is the crate's name)
 //	Send[T, P]       send a T, then P
 //	Recv[T, P]       receive a T, then P
 //	Choose[L, R]     pick L or R

@@ -3,7 +3,9 @@
 // Relaxed, a reader may see the new atom and the old norm ("Reordered!"),
 // as on ARM or POWER; with Acquire/Release it never does.
 //
-// The seeds keep norm in an UnsafeCell and read it while it is written: in
+// The seeds keep norm in an UnsafeCell (Rust's unsynchronised cell: a plain
+// variable shared between goroutines, for Go programmers) and read it while
+// it is written: in
 // Go that is a data race (the race detector flags it, and the Go memory model
 // makes no promise about it). A plain value that races is, at best, what a
 // Relaxed atomic is, so norm here is a Relaxed atomic: that allows exactly

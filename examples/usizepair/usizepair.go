@@ -10,7 +10,9 @@
 // not a weaker instruction. The schedule explorer gives Relaxed its weak
 // meaning and does show the reordering (the explore-atomics example).
 //
-// The seeds keep norm in an UnsafeCell and read it while it is written,
+// The seeds keep norm in an UnsafeCell (Rust's escape hatch for a value
+// that may be changed through a shared reference, with no synchronisation:
+// a plain variable, for Go programmers) and read it while it is written,
 // which is a data race; in Go the race detector would stop the program. A
 // racing plain value is at best a Relaxed atomic, so norm is one here.
 //
