@@ -12,7 +12,7 @@ func (c *chanState) send(v any) {
 	}
 	if w := c.recvq.Pop(); w != nil {
 		w.Value, w.OK = v, true
-		w.wake()
+		w.Wake()
 		return
 	}
 	if len(c.buf) < c.cap {
@@ -44,13 +44,13 @@ func (c *chanState) recv() (any, bool) {
 		c.buf = c.buf[1:]
 		if w := c.sendq.Pop(); w != nil {
 			c.buf = append(c.buf, w.Value)
-			w.wake()
+			w.Wake()
 		}
 		return v, true
 	}
 	if w := c.sendq.Pop(); w != nil {
 		v := w.Value
-		w.wake()
+		w.Wake()
 		return v, true
 	}
 	if c.closed {
@@ -69,10 +69,10 @@ func (c *chanState) close() {
 	c.closed = true
 	for w := c.recvq.Pop(); w != nil; w = c.recvq.Pop() {
 		w.Value, w.OK, w.Closed = nil, false, true
-		w.wake()
+		w.Wake()
 	}
 	for w := c.sendq.Pop(); w != nil; w = c.sendq.Pop() {
 		w.Closed = true
-		w.wake()
+		w.Wake()
 	}
 }

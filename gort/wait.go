@@ -13,6 +13,11 @@ type Waiter struct {
 	Value  any  // the value sent, or received
 	OK     bool // a receive got a sent value, not a close
 	Closed bool // woken by a close
+
+	// For locks: a waiter that was woken and lost the lock to another
+	// goroutine is starving, and is handed the lock (Granted) by the next
+	// unlock, as sync.Mutex hands it over in starvation mode.
+	Starving, Granted bool
 }
 
 type choice struct {
@@ -29,8 +34,8 @@ func (w *Waiter) live() bool { return w.choice == nil || !w.choice.done }
 // Park blocks until w is woken.
 func (w *Waiter) Park() { w.p.Park() }
 
-// wake wakes w, deciding its select if it is part of one.
-func (w *Waiter) wake() {
+// Wake wakes w, deciding its select if it is part of one.
+func (w *Waiter) Wake() {
 	if w.choice != nil {
 		w.choice.done, w.choice.index = true, w.index
 	}
@@ -42,6 +47,9 @@ type Queue struct{ ws []*Waiter }
 
 // Push appends w.
 func (q *Queue) Push(w *Waiter) { q.ws = append(q.ws, w) }
+
+// PushFront puts w first.
+func (q *Queue) PushFront(w *Waiter) { q.ws = append([]*Waiter{w}, q.ws...) }
 
 // Pop removes and returns the first live waiter, or nil.
 func (q *Queue) Pop() *Waiter {
@@ -69,7 +77,7 @@ func (q *Queue) Peek() *Waiter {
 // WakeOne wakes the first live waiter and reports whether there was one.
 func (q *Queue) WakeOne() bool {
 	if w := q.Pop(); w != nil {
-		w.wake()
+		w.Wake()
 		return true
 	}
 	return false

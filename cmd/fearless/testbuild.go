@@ -23,36 +23,99 @@ type testBinary struct {
 	path string // the binary
 }
 
-// buildTests loads the packages, rewrites their sources into work, and
-// builds one test binary per package that has tests.
+// buildTests loads the packages, rewrites them and the packages they
+// import (all but the standard library and fearless itself) into work, and
+// builds one test binary per package that has tests. When the rewritten
+// dependencies do not build (cgo, assembly, unusual tricks), it builds again
+// with only the packages of the user's own modules rewritten: the others
+// then run outside the explorer, which says so when they are seen.
 func buildTests(f *testFlags, work string, stderr io.Writer) ([]testBinary, error) {
-	cfg := &packages.Config{Mode: rewrite.LoadMode, Tests: true}
-	pkgs, err := packages.Load(cfg, f.packages...)
+	roots, deps, err := loadForRewrite(f.packages)
 	if err != nil {
 		return nil, err
 	}
+	modArgs, err := moduleArgs(work)
+	if err != nil {
+		return nil, err
+	}
+	bins, err := rewriteAndBuild(roots, deps, work, modArgs)
+	if err != nil && len(deps) > 0 {
+		var own []*packages.Package
+		for _, p := range deps {
+			if p.Module != nil && p.Module.Main {
+				own = append(own, p)
+			}
+		}
+		if len(own) < len(deps) {
+			fmt.Fprintf(stderr, "fearless test: the rewritten dependencies do not build; only the packages of your module are explored (%v)\n", firstLine(err.Error()))
+			bins, err = rewriteAndBuild(roots, own, work, modArgs)
+		}
+	}
+	return bins, err
+}
+
+// loadForRewrite loads the packages asked for with their tests, and the
+// packages they import outside the standard library and fearless, each
+// with its syntax and types.
+func loadForRewrite(patterns []string) (roots, deps []*packages.Package, err error) {
+	cfg := &packages.Config{Mode: rewrite.LoadMode, Tests: true}
+	roots, err = packages.Load(cfg, patterns...)
+	if err != nil {
+		return nil, nil, err
+	}
 	var errs []string
-	packages.Visit(pkgs, nil, func(p *packages.Package) {
+	packages.Visit(roots, nil, func(p *packages.Package) {
 		for _, e := range p.Errors {
 			errs = append(errs, e.Error())
 		}
 	})
 	if len(errs) > 0 {
-		return nil, fmt.Errorf("the packages do not build as they are:\n%s", strings.Join(uniq(errs), "\n"))
+		return nil, nil, fmt.Errorf("the packages do not build as they are:\n%s", strings.Join(uniq(errs), "\n"))
 	}
-	overlay := map[string]string{}
-	roots := map[string]string{} // import path -> directory, of the packages asked for
+	isRoot := map[string]bool{}
+	for _, p := range roots {
+		isRoot[strings.TrimSuffix(p.PkgPath, "_test")] = true
+	}
+	graph, err := packages.Load(&packages.Config{Mode: packages.NeedName | packages.NeedImports | packages.NeedDeps | packages.NeedModule, Tests: true}, patterns...)
+	if err != nil {
+		return nil, nil, err
+	}
+	var paths []string
+	seen := map[string]bool{}
+	packages.Visit(graph, nil, func(p *packages.Package) {
+		if p.Module == nil || p.Module.Path == fearlessModule || isRoot[p.PkgPath] || seen[p.PkgPath] || strings.HasSuffix(p.ID, ".test") {
+			return
+		}
+		seen[p.PkgPath] = true
+		paths = append(paths, p.PkgPath)
+	})
+	if len(paths) == 0 {
+		return roots, nil, nil
+	}
+	sort.Strings(paths)
+	deps, err = packages.Load(&packages.Config{Mode: rewrite.LoadMode}, paths...)
+	if err != nil {
+		return nil, nil, err
+	}
+	return roots, deps, nil
+}
+
+// rewriteAndBuild rewrites roots and deps into work and builds the roots'
+// test binaries.
+func rewriteAndBuild(roots, deps []*packages.Package, work string, modArgs []string) ([]testBinary, error) {
 	src := filepath.Join(work, "src")
+	os.RemoveAll(src)
 	if err := os.MkdirAll(src, 0o755); err != nil {
 		return nil, err
 	}
-	for _, p := range pkgs {
-		if strings.HasSuffix(p.ID, ".test") {
-			continue // the generated main of a test binary
-		}
+	overlay := map[string]string{}
+	add := func(p *packages.Package, required bool) error {
 		files, err := rewrite.Package(p)
 		if err != nil {
-			return nil, err
+			if required {
+				return err
+			}
+			return nil // a dependency that cannot be rewritten runs as it is
 		}
 		for path, content := range files {
 			if _, done := overlay[path]; done {
@@ -60,12 +123,27 @@ func buildTests(f *testFlags, work string, stderr io.Writer) ([]testBinary, erro
 			}
 			out := filepath.Join(src, fmt.Sprintf("%d.go", len(overlay)))
 			if err := os.WriteFile(out, content, 0o644); err != nil {
-				return nil, err
+				return err
 			}
 			overlay[path] = out
 		}
+		return nil
+	}
+	dirs := map[string]string{} // import path -> directory, of the packages asked for
+	for _, p := range roots {
+		if strings.HasSuffix(p.ID, ".test") {
+			continue // the generated main of a test binary
+		}
+		if err := add(p, true); err != nil {
+			return nil, err
+		}
 		if p.Name != "" && len(p.GoFiles) > 0 {
-			roots[strings.TrimSuffix(p.PkgPath, "_test")] = filepath.Dir(p.GoFiles[0])
+			dirs[strings.TrimSuffix(p.PkgPath, "_test")] = filepath.Dir(p.GoFiles[0])
+		}
+	}
+	for _, p := range deps {
+		if err := add(p, false); err != nil {
+			return nil, err
 		}
 	}
 	ov, err := json.Marshal(map[string]any{"Replace": overlay})
@@ -76,12 +154,8 @@ func buildTests(f *testFlags, work string, stderr io.Writer) ([]testBinary, erro
 	if err := os.WriteFile(ovPath, ov, 0o644); err != nil {
 		return nil, err
 	}
-	modArgs, err := moduleArgs(work)
-	if err != nil {
-		return nil, err
-	}
 	var bins []testBinary
-	for _, pkg := range sortedKeys(roots) {
+	for _, pkg := range sortedKeys(dirs) {
 		bin := filepath.Join(work, "bin", fmt.Sprintf("%d.test", len(bins)))
 		args := append([]string{"test", "-c", "-o", bin, "-overlay", ovPath}, modArgs...)
 		args = append(args, pkg)
@@ -94,9 +168,14 @@ func buildTests(f *testFlags, work string, stderr io.Writer) ([]testBinary, erro
 		if _, err := os.Stat(bin); err != nil {
 			continue // no test files
 		}
-		bins = append(bins, testBinary{pkg: pkg, dir: roots[pkg], path: bin})
+		bins = append(bins, testBinary{pkg: pkg, dir: dirs[pkg], path: bin})
 	}
 	return bins, nil
+}
+
+func firstLine(s string) string {
+	first, _, _ := strings.Cut(s, "\n")
+	return first
 }
 
 func sortedKeys(m map[string]string) []string {

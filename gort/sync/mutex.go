@@ -37,10 +37,20 @@ func (m *Mutex) Lock() {
 	}
 	st := m.state(r)
 	sched.Point(opLock, st)
+	starving := false
 	for st.locked {
 		w := gort.NewWaiter()
-		st.q.Push(w)
+		w.Starving = starving
+		if starving {
+			st.q.PushFront(w)
+		} else {
+			st.q.Push(w)
+		}
 		w.Park()
+		if w.Granted {
+			return // handed over: still locked, now by this goroutine
+		}
+		starving = true // woken, and another goroutine took the lock first
 	}
 	st.locked = true
 }
@@ -60,7 +70,9 @@ func (m *Mutex) TryLock() bool {
 	return true
 }
 
-// Unlock is sync.Mutex.Unlock. Unlocking an unlocked mutex is a fatal error
+// Unlock is sync.Mutex.Unlock. As sync.Mutex does, it hands the lock
+// straight to a waiter that already lost it once to another goroutine, so
+// that a goroutine that locks in a loop cannot starve the others. Unlocking an unlocked mutex is a fatal error
 // in Go; under the explorer it is a panic, reported with its stack.
 func (m *Mutex) Unlock() {
 	r := gort.Runner()
@@ -73,6 +85,14 @@ func (m *Mutex) Unlock() {
 	if !st.locked {
 		panic("fatal error: sync: unlock of unlocked mutex")
 	}
+	if w := st.q.Pop(); w != nil {
+		if w.Starving {
+			w.Granted = true // the lock stays locked, for w
+		} else {
+			st.locked = false
+		}
+		w.Wake()
+		return
+	}
 	st.locked = false
-	st.q.WakeOne()
 }
