@@ -1,15 +1,15 @@
 // Package mpsc is Rust's std::sync::mpsc for Go: channels that know when
 // every sender is gone.
 //
-// A channel has sender handles and one receiver. Channel makes an unbounded
-// one, whose Send never blocks; SyncChannel(n) a bounded one, whose Send
+// A channel has sender handles and one receiver. [Channel] makes an unbounded
+// one, whose Send never blocks; [SyncChannel](n) a bounded one, whose Send
 // blocks while n values wait, and with n = 0 a rendezvous, whose Send
 // returns only once a receiver took the value. Clone makes another sender
 // handle; Close drops a handle, as Rust drops it.
 //
 // For Go programmers: "drop" is Rust's word for a value going out of use,
 // which runs its cleanup; here that is Close, and the other side is told
-// (ErrDisconnected, or a *SendError). Unlike a Go channel, no one goroutine
+// ([ErrDisconnected], or a [SendError]). Unlike a Go channel, no one goroutine
 // has to own the close: each holder of a sender closes its own handle.
 //
 // Disconnection is exact, in both directions. The receiver gets every value
@@ -18,11 +18,11 @@
 // and no value is lost. A send after the receiver is closed, or blocked
 // when it closes, fails with a *SendError that hands the value back, rather
 // than panicking or blocking forever. Using a handle after its own Close
-// gives ErrClosed; a second Close does nothing.
+// gives [ErrClosed]; a second Close does nothing.
 //
 // Handles are safe for concurrent use. Several goroutines may receive from
 // one Receiver, each value going to exactly one of them, as the workers of
-// a pool share a queue. Select waits on several receivers at once, like Go's
+// a pool share a queue. [Select] waits on several receivers at once, like Go's
 // select statement and crossbeam's Select.
 //
 // Close every handle when done, best with defer. A handle that becomes

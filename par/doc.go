@@ -1,5 +1,5 @@
 // Package par runs loops over slices in parallel, as Rust's rayon does for
-// iterators: Map, ForEach, Reduce and Sum split a slice across GOMAXPROCS
+// iterators: [Map], [ForEach], [Reduce] and [Sum] split a slice across GOMAXPROCS
 // goroutines and return when every element has been handled.
 //
 // # How the work is split
@@ -40,7 +40,7 @@
 // next call after that times the function again, in case its cost changed.
 // Looking the cost up only reads memory, so goroutines calling one function
 // at once do not slow each other down. Every inline run also pays a deferred
-// call, which turns a panic of f into the *thread.PanicError a split run
+// call, which turns a panic of f into the [thread.PanicError] a split run
 // gives. So a short input of trivial elements costs a few nanoseconds more
 // than a plain loop (the deferred call, the call of Map and, from three
 // elements, the lookup of f's cost), and a hundred or a thousand no more
@@ -60,7 +60,7 @@
 // every one of them to stop, then panics in the caller with a
 // *thread.PanicError holding the first panic's value and stack. A
 // runtime.Goexit in f (t.FailNow, for one) on a helper is reported the same
-// way, with thread.ErrGoexit as the value.
+// way, with [thread.ErrGoexit] as the value.
 //
 // f is called from several goroutines at once: it must be safe for
 // concurrent use, and it must not assume an order. Map, ForEach and Reduce

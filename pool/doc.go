@@ -3,17 +3,17 @@
 // workers share, and thread.Spawn threads that loop on it until it
 // disconnects.
 //
-// Go queues a function; Submit queues one with a result and returns a
-// *thread.JoinHandle whose Join gives the result, or the task's panic as a
-// *thread.PanicError. A panic in a task never ends its worker or the
-// process. Close stops new work, lets every queued task run, and returns when
-// all workers have ended; Go and Submit after Close return ErrClosed.
+// [Pool.Go] queues a function; [Submit] queues one with a result and returns a
+// [thread.JoinHandle] whose Join gives the result, or the task's panic as a
+// [thread.PanicError]. A panic in a task never ends its worker or the
+// process. [Pool.Close] stops new work, lets every queued task run, and returns when
+// all workers have ended; Go and Submit after Close return [ErrClosed].
 //
-// By default the queue is unbounded and Go never blocks. QueueSize bounds it:
-// Go and Submit then block while it is full, or fail at once with ErrFull
-// when FailWhenFull is given. Context ties the pool to a context: once it is
+// By default the queue is unbounded and Go never blocks. [QueueSize] bounds it:
+// Go and Submit then block while it is full, or fail at once with [ErrFull]
+// when [FailWhenFull] is given. [Context] ties the pool to a context: once it is
 // done, the pool refuses new work and drops the tasks still queued (Join on
-// their handles returns an error matching ErrDropped), while tasks already
+// their handles returns an error matching [ErrDropped]), while tasks already
 // running finish.
 //
 // A pool pays when tasks are many and short. A task queued with Go costs a

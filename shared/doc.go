@@ -2,22 +2,22 @@
 // spelled the Go way: locks that own the data they guard, remember a panic
 // and report deadlocks.
 //
-// A Mutex[T] or RwLock[T] owns its value: the only way to it is through
+// A [Mutex] or [RwLock] owns its value: the only way to it is through
 // the guard that Lock, Read or Write returns, so nothing can touch the data
 // without holding the lock (short of keeping the pointer Get returns, which
 // the guard's contract forbids). When a goroutine panics while it holds a
 // guard released by a deferred Unlock, the lock is poisoned: later Locks
-// still succeed, and return the guard with ErrPoisoned, because the value
-// may be half-updated. Condvar waits on a MutexGuard, Arc shares a value by
+// still succeed, and return the guard with [ErrPoisoned], because the value
+// may be half-updated. [Condvar] waits on a [MutexGuard], [Arc] shares a value by
 // reference counting and runs a release function when the last handle
-// drops, Barrier lines goroutines up, and the atomics take a memory
-// Ordering (all as strong as sync/atomic in a normal build).
+// drops, [Barrier] lines goroutines up, and the atomics take a memory
+// [Ordering] (all as strong as sync/atomic in a normal build).
 //
 // Every blocking operation parks through one seam, internal/sched, on a
 // channel the waiting goroutine makes: testing/synctest sees such a
 // goroutine as durably blocked (so it reports a test that deadlocks on a
 // Mutex, which it cannot do for sync.Mutex), and the schedule explorer can
-// take every wait and every switch point over. DetectDeadlocks records the
+// take every wait and every switch point over. [DetectDeadlocks] records the
 // order in which locks are taken and reports a cycle the moment it appears,
 // whether or not the program deadlocked this time. When it is off, it costs
 // one predictable branch per lock operation.

@@ -1,17 +1,17 @@
 // Package thread gives Go goroutines the semantics of Rust's std::thread.
 //
-// Spawn starts f in a new goroutine, a "thread", and returns a JoinHandle.
-// Join waits for the thread and returns f's value, or a *PanicError when f
+// [Spawn] starts f in a new goroutine, a "thread", and returns a [JoinHandle].
+// Join waits for the thread and returns f's value, or a [*PanicError] when f
 // panicked: a panic in a thread never ends the process, it comes back to
 // whoever joins, and it is reported once, when it happens, through the panic
-// hook (by default to standard error, as Rust prints it). Scope lets threads
+// hook (by default to standard error, as Rust prints it). [Scope] lets threads
 // use the caller's local variables and returns only after every thread spawned
-// in it has ended. Builder names a thread, records a stack size and can pin it
-// to one OS thread (Rust's 1:1 model) instead of Go's M:N scheduling. Current
-// tells a thread its name and id; Park and Unpark block and wake one thread.
+// in it has ended. [Builder] names a thread, records a stack size and can pin it
+// to one OS thread (Rust's 1:1 model) instead of Go's M:N scheduling. [Current]
+// tells a thread its name and id; [Park] and Unpark block and wake one thread.
 // For code that runs functions on goroutines of its own, such as a pool's
-// workers, Task and TaskWithCancel hand out a JoinHandle before the function
-// runs (or is dropped), and ReportPanic reports a panic it recovered through
+// workers, [Task] and [TaskWithCancel] hand out a JoinHandle before the function
+// runs (or is dropped), and [ReportPanic] reports a panic it recovered through
 // the same hook.
 //
 // Every function here is safe for concurrent use.
