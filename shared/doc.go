@@ -24,10 +24,10 @@
 //
 // What it costs: an atomic operation is the sync/atomic one behind one
 // predictable branch (Load and Store of the integer types inline). An
-// uncontended Lock and Unlock pair costs about 1.2 times a sync.Mutex pair
-// (BenchmarkMutex). The price is poisoning: only a function that the defer
-// statement calls directly can see a panic, through recover, and Go never
-// inlines a function that calls recover, so Unlock is a real call where
-// sync.Mutex's inlines; the benchmark's floor case, a bare CAS lock whose
-// Unlock does nothing but recover, already costs about 1.1 times.
+// uncontended Lock and Unlock pair costs a compare-and-swap each, as a
+// sync.Mutex pair does, and one function call more (BenchmarkMutex; the
+// README has the figures). That call is the price of poisoning: only a
+// function that the defer statement calls directly can see a panic,
+// through recover, and Go never inlines a function that calls recover, so
+// Unlock is a real call where sync.Mutex's inlines.
 package shared
