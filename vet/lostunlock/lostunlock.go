@@ -11,7 +11,10 @@
 // handing the guard on: returning it, storing or sending it, giving it to
 // a goroutine or to a function that releases it. A guard that came with
 // ErrPoisoned is still valid and must still be unlocked; a panic path
-// (a call of panic between Lock and a plain Unlock) leaves the lock held.
+// (a call of panic between Lock and a plain Unlock) leaves a guard's lock
+// held, never poisoned, for whoever recovers. (A sync lock on a panic path
+// is not reported: sync has no poisoning, and such a panic is most often
+// an assertion that ends the program.)
 //
 // A sync lock on a path out is reported only when the function releases
 // the same lock somewhere, or would: a function that only locks (a lock
@@ -55,7 +58,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		first := map[string]locks.Leak{}
 		for _, l := range res.Leaks {
-			if l.Sync && (!res.Released[l.Key] || res.EntryReleased[l.Key]) {
+			if l.Sync && (!res.Released[l.Key] || res.EntryReleased[l.Key] || l.Exit == flow.Panic) {
 				continue
 			}
 			k := fmt.Sprint(l.Pos, l.Key)
@@ -90,8 +93,6 @@ func reportLeak(pass *analysis.Pass, l locks.Leak) {
 		unlock = "RUnlock"
 	}
 	switch {
-	case l.Sync && l.Exit == flow.Panic:
-		report.At(pass, l.Pos, nil, "%s stays locked if the panic at %s happens; use defer %s.%s() so that every path releases it", l.Name, where, l.Name, unlock)
 	case l.Sync:
 		report.At(pass, l.Pos, nil, "%s is not unlocked on the path that returns at %s; unlock it on that path too, or use defer %s.%s()", l.Taker, where, l.Name, unlock)
 	case l.Guard == nil:
