@@ -16,8 +16,8 @@ func TestRun(t *testing.T) {
 	for _, want := range []string{
 		"model.Explore found a deadlock after ",
 		"deadlock: no thread can go on, 3 of 3 blocked forever",
-		"thread 1 waits in shared.Mutex.Lock on *shared.Mutex[int]#",
-		"thread 2 waits in shared.Mutex.Lock on *shared.Mutex[int]#",
+		"thread 1 waits in shared.Mutex.Lock on lock_b (Mutex[int] made at deadlock.go:",
+		"thread 2 waits in shared.Mutex.Lock on lock_a (Mutex[int] made at deadlock.go:",
 		"exploredeadlock.Deadlock.func1",
 		"exploredeadlock.Deadlock.func2",
 		"gives the same deadlock: true",
