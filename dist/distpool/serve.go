@@ -54,19 +54,19 @@ func consumer(ctx context.Context, stream jetstream.Stream, lease time.Duration)
 	})
 }
 
-// work takes calls one at a time until ctx ends.
+// work takes calls one at a time until ctx ends. A pull request is left
+// to the server to end (after pullWait), never cancelled, so that no call
+// sent to it is left unread.
 func work(ctx context.Context, cons jetstream.Consumer, kv jetstream.KeyValue, cfg serveConfig) {
 	for wait := time.Millisecond; ctx.Err() == nil; {
-		fctx, cancel := context.WithTimeout(ctx, time.Second)
-		batch, err := cons.Fetch(1, jetstream.FetchContext(fctx))
+		batch, err := cons.Fetch(1, jetstream.FetchMaxWait(pullWait))
 		if err == nil {
 			for m := range batch.Messages() {
 				run(m, kv, cfg, cons)
 			}
 			err = batch.Error()
 		}
-		cancel()
-		if err != nil && ctx.Err() == nil && fctx.Err() == nil {
+		if err != nil && ctx.Err() == nil {
 			select {
 			case <-ctx.Done():
 			case <-time.After(wait):
@@ -77,6 +77,10 @@ func work(ctx context.Context, cons jetstream.Consumer, kv jetstream.KeyValue, c
 		}
 	}
 }
+
+// pullWait bounds one pull request, and so how long Serve takes to return
+// once its context ended, besides the calls it runs.
+const pullWait = 250 * time.Millisecond
 
 // run runs one call, renewing the hold on it meanwhile, records its result
 // unless one is recorded already, and acknowledges it.

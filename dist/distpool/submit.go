@@ -2,8 +2,10 @@ package distpool
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"reflect"
+	"time"
 
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
@@ -35,8 +37,24 @@ func Submit[A, R any](ctx context.Context, js jetstream.JetStream, name string, 
 	msg := &nats.Msg{Subject: subjectPre + name, Data: data, Header: nats.Header{}}
 	msg.Header.Set(idHeader, id)
 	msg.Header.Set(taskHeader, name)
-	if _, err := js.PublishMsg(ctx, msg, jetstream.WithMsgID(id)); err != nil {
-		return nil, fmt.Errorf("distpool: task %q: %w", name, err)
+	// Retried under the same id while the server does not answer, which
+	// the server's deduplication makes one call.
+	for wait := time.Millisecond; ; wait = min(2*wait, 100*time.Millisecond) {
+		actx, cancel := context.WithTimeout(ctx, 2*time.Second)
+		_, err := js.PublishMsg(actx, msg, jetstream.WithMsgID(id))
+		cancel()
+		if err == nil {
+			break
+		}
+		var apiErr *jetstream.APIError
+		if errors.As(err, &apiErr) && apiErr.Code != 503 || errors.Is(err, nats.ErrConnectionClosed) || ctx.Err() != nil {
+			return nil, fmt.Errorf("distpool: task %q: %w", name, err)
+		}
+		select {
+		case <-ctx.Done():
+			return nil, fmt.Errorf("distpool: task %q: %w", name, ctx.Err())
+		case <-time.After(wait):
+		}
 	}
 	return &Handle[R]{id: id, task: name, kv: p.kv, done: make(chan struct{})}, nil
 }

@@ -31,6 +31,7 @@ func TestProcesses4Senders2Receivers(t *testing.T) {
 	total := 100_000
 	if os.Getenv(longEnv) != "" {
 		total = 1_000_000
+		proctest.Timeout = time.Hour
 	}
 	const senders, receivers = 4, 2
 	s := natstest.Start(t)

@@ -24,6 +24,10 @@ const (
 	SettingPrefix = "FEARLESS_DIST_"
 )
 
+// Timeout bounds each wait for a helper: far longer than a helper of the
+// default tests needs; long modes raise it.
+var Timeout = 10 * time.Minute
+
 // Role returns the role this process plays, "" in a test process.
 func Role() string { return os.Getenv(RoleEnv) }
 
@@ -81,7 +85,7 @@ func Start(t *testing.T, role string, settings map[string]string) *Child {
 // rest of it, failing the test when the helper ends first.
 func (c *Child) Expect(prefix string) string {
 	c.t.Helper()
-	timeout := time.After(5 * time.Minute)
+	timeout := time.After(Timeout)
 	for {
 		select {
 		case line, ok := <-c.Lines:
@@ -93,7 +97,7 @@ func (c *Child) Expect(prefix string) string {
 				return strings.TrimSpace(rest)
 			}
 		case <-timeout:
-			c.t.Fatalf("helper %s: no %q after 5 minutes", c.role(), prefix)
+			c.t.Fatalf("helper %s: no %q after %v", c.role(), prefix, Timeout)
 		}
 	}
 }
@@ -112,8 +116,8 @@ func (c *Child) Wait() {
 	c.t.Helper()
 	select {
 	case <-c.done:
-	case <-time.After(5 * time.Minute):
-		c.t.Fatalf("helper %s still running after 5 minutes", c.role())
+	case <-time.After(Timeout):
+		c.t.Fatalf("helper %s still running after %v", c.role(), Timeout)
 	}
 	if !c.cmd.ProcessState.Success() {
 		c.t.Fatalf("helper %s: %v\n%s", c.role(), c.cmd.ProcessState, c.stderr.String())
