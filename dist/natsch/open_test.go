@@ -1,0 +1,120 @@
+package natsch_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/fearlessgo/fearless/dist/natsch"
+	"github.com/fearlessgo/fearless/dist/natstest"
+	"github.com/fearlessgo/fearless/internal/leak"
+	"github.com/fearlessgo/fearless/mpsc"
+)
+
+func TestOpenErrors(t *testing.T) {
+	leak.Check(t)
+	s := natstest.Start(t)
+	js := s.JetStream()
+	ctx := context.Background()
+	_, err := natsch.OpenSender[int](ctx, js, "nope")
+	wantErr(t, err, natsch.ErrNoChannel)
+	_, err = natsch.OpenReceiver[int](ctx, js, "nope")
+	wantErr(t, err, natsch.ErrNoChannel)
+	if _, _, err := natsch.Channel[int](js, "bad.name"); err == nil {
+		t.Fatal("Channel accepted a name with a dot")
+	}
+	if _, _, err := natsch.Channel[int](js, "c", natsch.WithCodec(natsch.Bytes())); err == nil {
+		t.Fatal("Channel[int] accepted a codec of []byte")
+	}
+
+	tx, rx, err := natsch.Channel[int](js, "u")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _, err = natsch.Channel[int](js, "u")
+	wantErr(t, err, natsch.ErrInUse)
+	_, err = natsch.OpenSyncSender[int](ctx, js, "u")
+	wantErr(t, err, natsch.ErrKind)
+	tx.Close()
+	_, err = natsch.OpenSender[int](ctx, js, "u")
+	wantErr(t, err, mpsc.ErrDisconnected) // its senders are gone: it never reconnects
+	rx.Close()
+
+	// Both sides gone: the channel is removed, and the name free again.
+	_, err = natsch.OpenReceiver[int](ctx, js, "u")
+	wantErr(t, err, natsch.ErrNoChannel)
+	tx2, rx2, err := natsch.Channel[int](js, "u")
+	if err != nil {
+		t.Fatal(err)
+	}
+	check(tx2.Send(5))
+	tx2.Close()
+	wantValue(t, get(rx2.Recv()), nil, 5)
+	rx2.Close()
+}
+
+// TestOpenedHandlesCount: senders and receivers opened by other Open calls
+// (as other processes would) keep the channel connected and share it.
+func TestOpenedHandlesCount(t *testing.T) {
+	leak.Check(t)
+	s := natstest.Start(t)
+	js, js2 := s.JetStream(), s.JetStream()
+	ctx := context.Background()
+	tx, rx, err := natsch.SyncChannel[string](js, "shared", 8)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tx2, err := natsch.OpenSyncSender[string](ctx, js2, "shared")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rx2, err := natsch.OpenReceiver[string](ctx, js2, "shared")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tx.Close()
+	clone := tx2.Clone()
+	tx2.Close()
+	check(clone.Send("still connected"))
+	rx.Close() // rx2 remains
+	wantValue(t, get(rx2.RecvTimeout(wide)), nil, "still connected")
+	clone.Close()
+	_, err = rx2.Recv()
+	wantErr(t, err, mpsc.ErrDisconnected)
+	rx2.Close()
+}
+
+func TestCodecs(t *testing.T) {
+	leak.Check(t)
+	s := natstest.Start(t)
+	js := s.JetStream()
+	type rec struct {
+		Name string
+		N    []int
+	}
+	for _, c := range []struct {
+		name string
+		opt  natsch.Option
+	}{{"gob", nil}, {"json", natsch.WithCodec(natsch.JSON[rec]())}} {
+		tx, rx, err := natsch.Channel[rec](js, "codec-"+c.name, c.opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		check(tx.Send(rec{"a", []int{1, 2}}))
+		tx.Close()
+		v := get(rx.Recv())
+		if v.Name != "a" || len(v.N) != 2 || v.N[1] != 2 {
+			t.Fatalf("%s: got %+v", c.name, v)
+		}
+		rx.Close()
+	}
+	tx, rx, err := natsch.Channel[[]byte](js, "codec-bytes", natsch.WithCodec(natsch.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	check(tx.Send([]byte("raw")))
+	tx.Close()
+	if v := get(rx.Recv()); string(v) != "raw" {
+		t.Fatalf("bytes: got %q", v)
+	}
+	rx.Close()
+}
