@@ -1,6 +1,7 @@
 package natsch_test
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -242,4 +243,43 @@ func cutPrefix(s, prefix string) (string, bool) {
 		return s[len(prefix):], true
 	}
 	return "", false
+}
+
+// TestOnlyReceiverProcessKilled: once the lease of a killed process's only
+// receiver ran out, sends fail with ErrDisconnected and hand their value
+// back.
+func TestOnlyReceiverProcessKilled(t *testing.T) {
+	leak.Check(t)
+	s := natstest.Start(t)
+	tx, rx, err := natsch.Channel[int64](s.JetStream(), "lonely", natsch.Lease(testLease))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Close()
+	c := proctest.Start(t, "holder", map[string]string{"URL": s.URL(), "CHANNEL": "lonely"})
+	c.Expect("ready")
+	rx.Close()
+	check(tx.Send(-1))
+	c.Expect("got -1")
+	c.Kill()
+	killed := time.Now()
+	deadline := killed.Add(wide)
+	var err2 error
+	accepted := 0
+	for i := int64(0); err2 == nil; i++ {
+		if time.Now().After(deadline) {
+			t.Fatalf("sends still accepted %v after the receiver's process was killed", wide)
+		}
+		err2 = tx.Send(i)
+		if err2 == nil {
+			accepted++
+		}
+	}
+	wantErr(t, err2, mpsc.ErrDisconnected)
+	var se *mpsc.SendError[int64]
+	if !errors.As(err2, &se) || se.Value != int64(accepted) {
+		t.Fatalf("err = %#v, want the value %d back", err2, accepted)
+	}
+	t.Logf("sends failed with ErrDisconnected %v after the only receiver's process was killed (lease %v)",
+		time.Since(killed).Round(time.Millisecond), testLease)
 }

@@ -2,7 +2,9 @@ package natsch_test
 
 import (
 	"context"
+	"runtime"
 	"testing"
+	"time"
 
 	"github.com/fearlessgo/fearless/dist/natsch"
 	"github.com/fearlessgo/fearless/dist/natstest"
@@ -117,4 +119,36 @@ func TestCodecs(t *testing.T) {
 		t.Fatalf("bytes: got %q", v)
 	}
 	rx.Close()
+}
+
+// TestForgottenSenderIsCollected: a sender dropped without Close closes
+// when the garbage collector finds it, so the receiver is not left waiting.
+func TestForgottenSenderIsCollected(t *testing.T) {
+	leak.Check(t)
+	s := natstest.Start(t)
+	tx, rx, err := natsch.Channel[int](s.JetStream(), "forgotten")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rx.Close()
+	check(tx.Send(1))
+	tx = nil
+	done := make(chan error, 1)
+	go func() {
+		get(rx.Recv())
+		_, err := rx.Recv()
+		done <- err
+	}()
+	deadline := time.After(wide)
+	for {
+		runtime.GC()
+		select {
+		case err := <-done:
+			wantErr(t, err, mpsc.ErrDisconnected)
+			return
+		case <-deadline:
+			t.Fatalf("the forgotten sender not collected in %v of garbage collection", wide)
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
 }

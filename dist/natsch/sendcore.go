@@ -84,6 +84,10 @@ func (c *sendCore[T]) close() {
 	c.l.release(true)
 }
 
+// collected closes a handle that the garbage collector found unreachable:
+// on a goroutine of its own, since closing may wait for the server.
+func (c *sendCore[T]) collected() { go c.close() }
+
 // send sends v. With tryErr nil it waits while the channel is full (and,
 // for a rendezvous, until a receiver took v), until ctx ends; otherwise it
 // fails with tryErr instead of waiting. timeout says that ctx's deadline is

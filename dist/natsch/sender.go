@@ -3,6 +3,7 @@ package natsch
 import (
 	"context"
 	"fmt"
+	"runtime"
 )
 
 // A Sender is one counted handle to the sending side of an unbounded
@@ -11,13 +12,24 @@ import (
 // is closed or lost its lease, and every value was received.
 //
 // A Sender is safe for concurrent use; the values one goroutine sends are
-// first delivered in the order sent. Close it when done: a handle left
-// open keeps the channel connected while its process lives. The zero value
-// is a closed handle.
+// first delivered in the order sent. Close it when done. A handle that
+// becomes unreachable without Close is closed when the garbage collector
+// finds it, as in mpsc, but that may be late or never: an explicit Close
+// is the way. The zero value is a closed handle.
 type Sender[T any] struct{ c *sendCore[T] }
 
 func newSender[T any](l *link, codec Codec[T]) *Sender[T] {
-	return &Sender[T]{c: newCore(l, codec)}
+	return wrapSender(newCore(l, codec))
+}
+
+// wrapSender makes the handle of c, which closes c when the garbage
+// collector finds it unreachable and unclosed.
+func wrapSender[T any](c *sendCore[T]) *Sender[T] {
+	s := &Sender[T]{c: c}
+	if c != nil {
+		runtime.AddCleanup(s, (*sendCore[T]).collected, c)
+	}
+	return s
 }
 
 // Send stores v in the channel and returns once the server acknowledged
@@ -42,7 +54,7 @@ func (s *Sender[T]) SendContext(ctx context.Context, v T) error {
 // Cloning a closed handle, or one whose channel lost its senders, returns
 // a closed handle.
 func (s *Sender[T]) Clone() *Sender[T] {
-	return &Sender[T]{c: s.core().clone()}
+	return wrapSender(s.core().clone())
 }
 
 // Close drops this handle, after its sends in flight. When it was the

@@ -3,6 +3,7 @@ package natsch
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"time"
 
 	"github.com/fearlessgo/fearless/mpsc"
@@ -20,7 +21,15 @@ import (
 type SyncSender[T any] struct{ c *sendCore[T] }
 
 func newSyncSender[T any](l *link, codec Codec[T]) *SyncSender[T] {
-	return &SyncSender[T]{c: newCore(l, codec)}
+	return wrapSyncSender(newCore(l, codec))
+}
+
+func wrapSyncSender[T any](c *sendCore[T]) *SyncSender[T] {
+	s := &SyncSender[T]{c: c}
+	if c != nil {
+		runtime.AddCleanup(s, (*sendCore[T]).collected, c)
+	}
+	return s
 }
 
 // Send stores v, waiting while the channel is full; on a rendezvous
@@ -62,7 +71,7 @@ func (s *SyncSender[T]) SendContext(ctx context.Context, v T) error {
 
 // Clone returns another counted handle; see Sender.Clone.
 func (s *SyncSender[T]) Clone() *SyncSender[T] {
-	return &SyncSender[T]{c: s.core().clone()}
+	return wrapSyncSender(s.core().clone())
 }
 
 // Close drops this handle; see Sender.Close. Sends of this handle blocked
