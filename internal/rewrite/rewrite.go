@@ -163,9 +163,9 @@ func (r *rewriter) pre(c *astutil.Cursor) bool {
 				r.skip[cc.Comm] = true
 				switch s := cc.Comm.(type) {
 				case *ast.ExprStmt:
-					r.skip[s.X] = true
+					r.skip[ast.Unparen(s.X)] = true
 				case *ast.AssignStmt:
-					r.skip[s.Rhs[0]] = true
+					r.skip[ast.Unparen(s.Rhs[0])] = true
 				}
 			}
 		}
