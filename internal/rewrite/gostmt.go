@@ -25,6 +25,23 @@ func (r *rewriter) goStmt(n *ast.GoStmt) ast.Stmt {
 		names, values = append(names, name), append(values, n.Call.Fun)
 		inner.Fun = ast.NewIdent(name.Name)
 	}
+	if results := r.tuple(n.Call.Args); results > 1 {
+		// go f(g()): g's results are the arguments, one name each.
+		inner.Args = nil
+		var lhs []ast.Expr
+		for range results {
+			name := ast.NewIdent(r.fresh("a"))
+			lhs = append(lhs, name)
+			inner.Args = append(inner.Args, ast.NewIdent(name.Name))
+		}
+		var list []ast.Stmt
+		if len(names) > 0 {
+			list = append(list, &ast.AssignStmt{Lhs: names, Tok: token.DEFINE, Rhs: values})
+		}
+		return &ast.BlockStmt{List: append(list,
+			&ast.AssignStmt{Lhs: lhs, Tok: token.DEFINE, Rhs: n.Call.Args},
+			r.spawn(inner))}
+	}
 	for i, a := range n.Call.Args {
 		if r.stable(a) {
 			continue
@@ -33,10 +50,7 @@ func (r *rewriter) goStmt(n *ast.GoStmt) ast.Stmt {
 		names, values = append(names, name), append(values, a)
 		inner.Args[i] = ast.NewIdent(name.Name)
 	}
-	spawn := &ast.ExprStmt{X: call(r.gort("Go"), &ast.FuncLit{
-		Type: &ast.FuncType{Params: &ast.FieldList{}},
-		Body: &ast.BlockStmt{List: []ast.Stmt{&ast.ExprStmt{X: inner}}},
-	})}
+	spawn := r.spawn(inner)
 	if len(names) == 0 {
 		return spawn
 	}
@@ -44,6 +58,26 @@ func (r *rewriter) goStmt(n *ast.GoStmt) ast.Stmt {
 		&ast.AssignStmt{Lhs: names, Tok: token.DEFINE, Rhs: values},
 		spawn,
 	}}
+}
+
+// spawn is fearless_gort.Go(func() { inner }).
+func (r *rewriter) spawn(inner *ast.CallExpr) ast.Stmt {
+	return &ast.ExprStmt{X: call(r.gort("Go"), &ast.FuncLit{
+		Type: &ast.FuncType{Params: &ast.FieldList{}},
+		Body: &ast.BlockStmt{List: []ast.Stmt{&ast.ExprStmt{X: inner}}},
+	})}
+}
+
+// tuple returns the number of results of the one argument of a call
+// f(g()) that passes g's results on, or 0.
+func (r *rewriter) tuple(args []ast.Expr) int {
+	if len(args) != 1 {
+		return 0
+	}
+	if t, ok := r.info.TypeOf(args[0]).(*types.Tuple); ok {
+		return t.Len()
+	}
+	return 0
 }
 
 // evaluatedLate reports whether the function expression of a go statement
