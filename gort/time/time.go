@@ -86,15 +86,16 @@ var (
 )
 
 var (
-	Date            = stdtime.Date
-	Unix            = stdtime.Unix
-	UnixMilli       = stdtime.UnixMilli
-	UnixMicro       = stdtime.UnixMicro
-	Parse           = stdtime.Parse
-	ParseInLocation = stdtime.ParseInLocation
-	ParseDuration   = stdtime.ParseDuration
-	LoadLocation    = stdtime.LoadLocation
-	FixedZone       = stdtime.FixedZone
+	Date                   = stdtime.Date
+	Unix                   = stdtime.Unix
+	UnixMilli              = stdtime.UnixMilli
+	UnixMicro              = stdtime.UnixMicro
+	Parse                  = stdtime.Parse
+	ParseInLocation        = stdtime.ParseInLocation
+	ParseDuration          = stdtime.ParseDuration
+	LoadLocation           = stdtime.LoadLocation
+	LoadLocationFromTZData = stdtime.LoadLocationFromTZData
+	FixedZone              = stdtime.FixedZone
 )
 
 const opSleep = sched.OpSleep
