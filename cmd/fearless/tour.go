@@ -58,6 +58,7 @@ func tour(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(w, "\n=== %s ===\n", strings.ToUpper(chapter))
 		}
 		fmt.Fprintf(w, "\n--- %s: %s\n", e.Name, e.Concept)
+		vetNotes(w, e.Name)
 		e.Run(w)
 	}
 	return 0

@@ -3,6 +3,8 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -84,6 +86,32 @@ func TestVetHelp(t *testing.T) {
 	for _, name := range []string{"lostunlock", "guardescape", "unclosedsender", "lockorder", "sendmove", "sessionlinear"} {
 		if !strings.Contains(out.String(), name) {
 			t.Errorf("fearless vet -h does not list %s", name)
+		}
+	}
+}
+
+// The tour prints what fearless vet says about its deliberate mistakes;
+// the analyzers must still say it (line numbers aside, which move as the
+// examples are edited).
+func TestTourVetNotes(t *testing.T) {
+	if testing.Short() {
+		t.Skip("vets the examples and all they import: a minute on a small machine")
+	}
+	var out, errs testout.Buffer
+	vet([]string{"-lockorder.showallowed", "-unclosedsender.showallowed",
+		"../../examples/deadlock", "../../examples/exploredeadlock", "../../examples/exploreforgotdrop"}, &out, &errs)
+	digits := regexp.MustCompile(`[0-9]+`)
+	var got []string
+	for _, l := range strings.Split(errs.String(), "\n") {
+		if i := strings.LastIndexByte(l, '/'); i >= 0 {
+			got = append(got, digits.ReplaceAllString(l[i+1:], "N"))
+		}
+	}
+	for name, n := range vetSays {
+		for _, want := range n.lines {
+			if !slices.Contains(got, digits.ReplaceAllString(want, "N")) {
+				t.Errorf("the tour says fearless vet reports, for %s,\n\t%s\nbut it reports:\n%s", name, want, errs.String())
+			}
 		}
 	}
 }

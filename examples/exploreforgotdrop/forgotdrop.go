@@ -27,7 +27,7 @@ func Forgot() {
 			txClone.Send(fmt.Sprintf("message from thread %d", i))
 		})
 	}
-	for range rx.Iter() {
+	for range rx.Iter() { //fearless:allow unclosedsender the tour shows the forgotten drop(tx)
 	}
 }
 

@@ -36,6 +36,8 @@ var Analyzer = &analysis.Analyzer{
 	Run:      run,
 }
 
+func init() { report.Flag(Analyzer) }
+
 func run(pass *analysis.Pass) (any, error) {
 	if report.Skip(pass) {
 		return nil, nil

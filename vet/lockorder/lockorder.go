@@ -71,6 +71,8 @@ func (g *graph) add(e edge) {
 	g.edges[k] = append(g.edges[k], e)
 }
 
+func init() { report.Flag(Analyzer) }
+
 func run(pass *analysis.Pass) (any, error) {
 	if report.Skip(pass) {
 		return nil, nil

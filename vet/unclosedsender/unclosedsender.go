@@ -45,6 +45,8 @@ func (*closes) AFact() {}
 
 func (c *closes) String() string { return "closes" }
 
+func init() { report.Flag(Analyzer) }
+
 func run(pass *analysis.Pass) (any, error) {
 	funcs := flow.Funcs(pass)
 	local := map[*types.Func]*closes{}

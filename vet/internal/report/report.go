@@ -3,11 +3,13 @@
 // unless the line carries a directive that allows it.
 //
 // A deliberate mistake (a tour example that shows a deadlock) is kept quiet
-// with a comment on the reported line or the line above it:
+// with a comment on the reported line (alone or at the end of its comment)
+// or on the line above it:
 //
 //	//fearless:allow lockorder the tour shows this cycle on purpose
 //
-// naming the analyzer, then why.
+// naming the analyzer, then why. Each analyzer's flag -showallowed
+// (-lockorder.showallowed under go vet) reports them anyway.
 package report
 
 import (
@@ -21,12 +23,20 @@ import (
 	"github.com/fearlessgo/fearless/vet/internal/api"
 )
 
+// ShowAllowed makes At report what an allow directive keeps quiet.
+var ShowAllowed bool
+
+// Flag gives a its -showallowed flag.
+func Flag(a *analysis.Analyzer) {
+	a.Flags.BoolVar(&ShowAllowed, "showallowed", false, "report also what //fearless:allow comments keep quiet")
+}
+
 // Skip reports whether the analyzers leave the package alone (api.Exempt).
 func Skip(pass *analysis.Pass) bool { return api.Exempt(pass.Pkg.Path()) }
 
 // At reports the sentence at pos, with fixes, unless allowed there.
 func At(pass *analysis.Pass, pos token.Pos, fixes []analysis.SuggestedFix, format string, args ...any) {
-	if allowed(pass, pos) {
+	if !ShowAllowed && allowed(pass, pos) {
 		return
 	}
 	pass.Report(analysis.Diagnostic{
@@ -59,10 +69,11 @@ func allowed(pass *analysis.Pass, pos token.Pos) bool {
 }
 
 func allows(c *ast.Comment, name string) bool {
-	rest, ok := strings.CutPrefix(c.Text, directive)
-	if !ok {
+	i := strings.Index(c.Text, directive)
+	if i < 0 || !strings.HasPrefix(c.Text, "//") {
 		return false
 	}
+	rest := c.Text[i+len(directive):]
 	fields := strings.Fields(rest)
 	return len(fields) > 0 && fields[0] == name
 }
