@@ -9,6 +9,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/fearlessgo/fearless/internal/goid"
 	"github.com/fearlessgo/fearless/internal/sched"
 )
 
@@ -83,10 +84,11 @@ type execution struct {
 
 	yielder *mthread // excluded by its yield until another thread runs
 
-	id        uint64   // identifies the run (sched.Runner.Run)
-	lateFires int      // timeouts fired after the function under test returned
-	sinceFire int      // decisions since a timeout last fired
-	outside   []string // operations outside the explorer's control, as described
+	id        uint64       // identifies the run (sched.Runner.Run)
+	lateFires int          // timeouts fired after the function under test returned
+	sinceFire int          // decisions since a timeout last fired
+	calls     atomic.Int64 // calls into the execution: the driver watches them for a stall
+	outside   []string     // operations outside the explorer's control, as described
 }
 
 // lateFireLimit is how many timeouts may fire after the function under test
@@ -133,14 +135,14 @@ func (e *execution) newThread() *mthread {
 // start runs f as thread 0 and returns when the run is over and every
 // goroutine of it is gone.
 func (e *execution) start(f func()) {
-	e.mu.Lock() // a garbage collector cleanup may call Unpark already
+	e.lock() // a garbage collector cleanup may call Unpark already
 	main := e.newThread()
 	main.op = sched.OpStart
 	e.begin(main, -1)
 	e.mu.Unlock()
 	go e.runThread(main, f, true)
 	main.wake <- struct{}{}
-	<-e.done
+	e.await()
 	if e.report != nil {
 		e.stacks()
 		e.failure = e.report()
@@ -151,8 +153,9 @@ func (e *execution) start(f func()) {
 // runThread is the base of every managed goroutine.
 func (e *execution) runThread(t *mthread, f func(), main bool) {
 	defer close(t.exited)
+	t.goid = goid.Current()
 	e.waitTurn(t)
-	e.mu.Lock()
+	e.lock()
 	gone := e.aborting
 	e.mu.Unlock()
 	if gone {
@@ -194,7 +197,7 @@ func (goexitValue) String() string {
 // abortAll unwinds every goroutine of a run that is over, one at a time so
 // that their deferred code never runs concurrently, and waits for each.
 func (e *execution) abortAll() {
-	e.mu.Lock()
+	e.lock()
 	e.aborting = true
 	order := []*mthread{e.cur}
 	for _, t := range e.threads {
@@ -204,11 +207,14 @@ func (e *execution) abortAll() {
 	}
 	e.mu.Unlock()
 	for _, t := range order {
+		if t.stuck {
+			continue // blocked outside the explorer: it cannot be unwound
+		}
 		select {
 		case t.wake <- struct{}{}:
 		default:
 		}
-		<-t.exited
+		e.awaitExit(t)
 	}
 }
 
@@ -239,7 +245,7 @@ func (e *execution) waitTurn(t *mthread) {
 // driver calls it, once the run is over and every thread waits for a turn.
 func (e *execution) stacks() {
 	for _, t := range e.threads {
-		if t.status != finished {
+		if t.status != finished && !t.stuck {
 			t.dumpReq = true
 			t.wake <- struct{}{}
 			<-t.dumped
@@ -259,7 +265,7 @@ func (e *execution) handoff(t, next *mthread) {
 		next.wake <- struct{}{}
 	}
 	e.waitTurn(t)
-	e.mu.Lock()
+	e.lock()
 	gone := e.aborting
 	e.mu.Unlock()
 	if gone {
@@ -268,8 +274,11 @@ func (e *execution) handoff(t, next *mthread) {
 }
 
 func (e *execution) point(op sched.Op, obj any) {
-	e.mu.Lock()
+	e.lock()
 	e.checkLive()
+	if e.calls.Load()%foreignSample == 0 {
+		e.checkForeign(op)
+	}
 	t := e.cur
 	t.op, t.obj, t.pend = op, obj, pendPoint
 	t.yielding = op.Yields()
@@ -278,8 +287,8 @@ func (e *execution) point(op sched.Op, obj any) {
 }
 
 func (e *execution) spawn(f func(), daemon string) {
-	site := creationSite()
-	e.mu.Lock()
+	site := sched.Callers(1)
+	e.lock()
 	e.checkLive()
 	t := e.cur
 	e.flush()
@@ -298,8 +307,11 @@ func (e *execution) spawn(f func(), daemon string) {
 }
 
 func (e *execution) park(p *sched.Parker, ctx context.Context, timeout time.Duration) error {
-	e.mu.Lock()
+	e.lock()
 	e.checkLive()
+	if e.calls.Load()%foreignSample == 0 {
+		e.checkForeign("park")
+	}
 	t := e.cur
 	e.flush()
 	ps := e.parker(p)
@@ -346,7 +358,7 @@ func (e *execution) park(p *sched.Parker, ctx context.Context, timeout time.Dura
 }
 
 func (e *execution) unpark(p *sched.Parker) {
-	e.mu.Lock()
+	e.lock()
 	defer e.mu.Unlock()
 	if e.aborting || e.ended || e.cur == nil {
 		return
@@ -381,7 +393,7 @@ func (e *execution) parker(p *sched.Parker) *parkState {
 
 // threadEnd records the end of t: returned (r == nil) or panicked with r.
 func (e *execution) threadEnd(t *mthread, r any, stack []byte) {
-	e.mu.Lock()
+	e.lock()
 	if e.aborting || e.ended {
 		t.status = finished
 		e.mu.Unlock()
@@ -406,7 +418,7 @@ func (e *execution) threadEnd(t *mthread, r any, stack []byte) {
 
 // threadGone records a thread unwound by abortAll.
 func (e *execution) threadGone(t *mthread) {
-	e.mu.Lock()
+	e.lock()
 	t.status = finished
 	e.mu.Unlock()
 }
@@ -428,7 +440,7 @@ func (e *execution) end() {
 
 // nowTime is the modelled wall clock.
 func (e *execution) nowTime() time.Time {
-	e.mu.Lock()
+	e.lock()
 	defer e.mu.Unlock()
 	return e.base.Add(e.now)
 }

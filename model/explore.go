@@ -152,7 +152,8 @@ type explorer struct {
 	exec     atomic.Pointer[execution]
 	prevHook func(*thread.PanicError)
 	outside  outsideLog
-	deadline time.Time // of the Budget; zero: none
+	deadline time.Time     // of the Budget; zero: none
+	finished chan struct{} // closed when the exploration is over
 }
 
 func begin(cfg config, f func()) *explorer {
@@ -163,7 +164,7 @@ func begin(cfg config, f func()) *explorer {
 		running.Store(false)
 		panic("model: another deterministic scheduler is installed; the explorer needs the seam to itself")
 	}
-	x := &explorer{cfg: cfg, f: f}
+	x := &explorer{cfg: cfg, f: f, finished: make(chan struct{})}
 	if cfg.budget > 0 {
 		x.deadline = time.Now().Add(cfg.budget)
 	}
@@ -173,6 +174,7 @@ func begin(cfg config, f func()) *explorer {
 }
 
 func (x *explorer) stop() {
+	defer close(x.finished)
 	sched.Install(nil)
 	thread.SetPanicHook(x.prevHook)
 	running.Store(false)

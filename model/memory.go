@@ -97,7 +97,7 @@ func (e *execution) memAccess(loc any, write bool) {
 }
 
 func (e *execution) load(loc any, ord int, initial any) any {
-	e.mu.Lock()
+	e.lock()
 	e.checkLive()
 	defer e.mu.Unlock()
 	t := e.cur
@@ -130,7 +130,7 @@ func (e *execution) load(loc any, ord int, initial any) any {
 }
 
 func (e *execution) store(loc any, ord int, v any, initial any) {
-	e.mu.Lock()
+	e.lock()
 	e.checkLive()
 	defer e.mu.Unlock()
 	t := e.cur
@@ -140,7 +140,7 @@ func (e *execution) store(loc any, ord int, v any, initial any) {
 }
 
 func (e *execution) update(loc any, success, failure int, initial any, f func(old any) (any, bool)) any {
-	e.mu.Lock()
+	e.lock()
 	e.checkLive()
 	defer e.mu.Unlock()
 	t := e.cur

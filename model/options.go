@@ -18,6 +18,7 @@ type config struct {
 	noReduction  bool          // tests only: try every thread at every decision
 	idleTimers   bool          // a timeout fires only when every thread is blocked
 	budget       time.Duration // of wall-clock time; 0: none
+	stall        time.Duration // how long a thread may go without calling into the explorer
 }
 
 // Defaults: a budget that a unit test can afford, no preemption bound and a
@@ -30,7 +31,7 @@ const (
 )
 
 func newConfig(opts []Option) config {
-	c := config{maxSchedules: defaultMaxSchedules, bound: -1, seed: defaultSeed, maxSteps: defaultMaxSteps}
+	c := config{maxSchedules: defaultMaxSchedules, bound: -1, seed: defaultSeed, maxSteps: defaultMaxSteps, stall: defaultStall}
 	for _, o := range opts {
 		if o != nil {
 			o(&c)
@@ -123,4 +124,15 @@ func Budget(d time.Duration) Option {
 		panic(fmt.Sprintf("model: Budget must be positive, got %v", d))
 	}
 	return func(c *config) { c.budget = d }
+}
+
+// StallTimeout sets how long a thread may run without reaching an operation
+// the explorer controls before the exploration ends with a failure of kind
+// "outside" (the thread is blocked on a plain Go channel or sync lock, in a
+// syscall, or busy): by default 10 seconds. It panics if d <= 0.
+func StallTimeout(d time.Duration) Option {
+	if d <= 0 {
+		panic(fmt.Sprintf("model: StallTimeout must be positive, got %v", d))
+	}
+	return func(c *config) { c.stall = d }
 }

@@ -3,8 +3,6 @@ package model
 import (
 	"fmt"
 	"strings"
-
-	"github.com/fearlessgo/fearless/internal/sched"
 )
 
 // What the explorer does for the runtime of rewritten Go code
@@ -18,7 +16,7 @@ func (e *execution) choose(n int) int {
 	if n <= 1 {
 		return 0
 	}
-	e.mu.Lock()
+	e.lock()
 	e.checkLive()
 	e.flush()
 	c := e.chooseValue(n)
@@ -29,7 +27,7 @@ func (e *execution) choose(n int) int {
 // failWith ends the run as a failure of the given kind, raised by the
 // running thread (a test's t.Error, say).
 func (e *execution) failWith(kind, report string) {
-	e.mu.Lock()
+	e.lock()
 	defer e.mu.Unlock()
 	if e.aborting || e.ended {
 		return
@@ -47,10 +45,7 @@ func (e *execution) failWith(kind, report string) {
 
 // noteOutside records an operation the explorer does not control.
 func (e *execution) noteOutside(what string) {
-	e.mu.Lock()
+	e.lock()
 	defer e.mu.Unlock()
 	e.outside = append(e.outside, what)
 }
-
-// creationSite returns where the goroutine being started was started.
-func creationSite() string { return sched.Site(2) }

@@ -61,10 +61,12 @@ type mthread struct {
 	runLen      int  // decisions in a row that chose it
 	caught      int  // it has caught up with every store numbered up to caught
 
-	handle any    // the JoinHandle its end completes, if spawned by package thread
-	site   string // where it was started: the first frame outside fearless
-	daemon string // not empty for a goroutine that serves others (a timer): what it is
-	label  string // how the code it runs names it (sched.Runner.Label)
+	handle any             // the JoinHandle its end completes, if spawned by package thread
+	site   *sched.CallSite // where it was started
+	daemon string          // not empty for a goroutine that serves others (a timer): what it is
+	label  string          // how the code it runs names it (sched.Runner.Label)
+	goid   uint64          // the runtime's id of its goroutine
+	stuck  bool            // blocked outside the explorer: abandoned, never unwound
 
 	clock vclock // happens-before for partial-order reduction: every dependent pair
 	mem   vclock // happens-before for the memory model: synchronisation only
@@ -94,8 +96,8 @@ func (t *mthread) displayName() string {
 	if t.daemon != "" {
 		name += " (" + t.daemon + ")"
 	}
-	if t.site != "" {
-		name += " (started at " + t.site + ")"
+	if site := t.site.String(); site != "" {
+		name += " (started at " + site + ")"
 	}
 	return name
 }

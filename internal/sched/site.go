@@ -32,9 +32,29 @@ func OwnFrame(fn string) bool {
 // stack, skip frames up from Site's caller, that is outside fearless's own
 // packages, as "dir/file.go:line". It is "" if there is none.
 func Site(skip int) string {
-	var pcs [32]uintptr
-	n := runtime.Callers(skip+2, pcs[:])
-	frames := runtime.CallersFrames(pcs[:n])
+	return Callers(skip + 1).String()
+}
+
+// A CallSite is a call stack taken cheaply, to be turned into a site only
+// if a report needs it.
+type CallSite struct {
+	pcs [24]uintptr
+	n   int
+}
+
+// Callers records the stack skip frames up from Callers' caller.
+func Callers(skip int) *CallSite {
+	c := &CallSite{}
+	c.n = runtime.Callers(skip+2, c.pcs[:])
+	return c
+}
+
+// String returns the site as Site does; "" for a nil CallSite.
+func (c *CallSite) String() string {
+	if c == nil {
+		return ""
+	}
+	frames := runtime.CallersFrames(c.pcs[:c.n])
 	for {
 		f, more := frames.Next()
 		if !OwnFrame(f.Function) && f.File != "" {

@@ -1,0 +1,52 @@
+package model_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/fearlessgo/fearless/model"
+	"github.com/fearlessgo/fearless/shared"
+)
+
+// A thread blocked on a plain Go channel is reported as outside the
+// explorer, instead of hanging the search or being killed by Go's deadlock
+// detector.
+func TestBlockedOnPlainChannelIsOutside(t *testing.T) {
+	release := make(chan struct{})
+	r := model.Explore(func() { <-release }, model.StallTimeout(100*time.Millisecond))
+	close(release)
+	if r.Failure == nil || r.Failure.Kind != model.KindOutside || r.Exhaustive {
+		t.Fatalf("got %+v, want a failure of kind outside, not exhaustive", r)
+	}
+	if !strings.Contains(r.Failure.Report, "code the explorer does not control") || !strings.Contains(r.Failure.Report, "outside_test.go:") {
+		t.Errorf("the report does not say what and where:\n%s", r.Failure.Report)
+	}
+}
+
+// A goroutine started with a plain go statement that uses a fearless type
+// is reported, not scheduled as if it were the explorer's.
+func TestPlainGoroutineIsOutside(t *testing.T) {
+	release := make(chan struct{})
+	r := model.Explore(func() {
+		m := shared.NewMutex(0)
+		done := make(chan struct{})
+		go func() {
+			for range 1000 {
+				m.With(func(v *int) { *v++ })
+			}
+			close(done)
+		}()
+		select {
+		case <-done:
+		case <-release:
+		}
+	}, model.StallTimeout(100*time.Millisecond))
+	close(release)
+	if r.Failure == nil || r.Failure.Kind != model.KindOutside {
+		t.Fatalf("got %+v, want a failure of kind outside", r)
+	}
+	if !strings.Contains(r.Failure.Report, "did not start") {
+		t.Errorf("the report does not say the goroutine is not the explorer's:\n%s", r.Failure.Report)
+	}
+}

@@ -1,0 +1,129 @@
+package model
+
+import (
+	"fmt"
+	"runtime"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"github.com/fearlessgo/fearless/internal/goid"
+	"github.com/fearlessgo/fearless/internal/sched"
+)
+
+// What the explorer does about code it does not control: a thread that
+// blocks or runs on without calling into the explorer (a plain Go channel
+// or sync.Mutex, a syscall, a long computation), and a goroutine the
+// explorer did not start that calls into it (a go statement in code that
+// was not rewritten). Either ends the exploration with a failure of kind
+// "outside" that says what happened and where, instead of hanging or being
+// killed by Go's deadlock detector, and the result is not exhaustive.
+
+// KindOutside is the kind of failure for code the explorer does not control.
+const KindOutside = "outside"
+
+// defaultStall is how long a thread may go without calling into the
+// explorer before it is taken as blocked outside it.
+const defaultStall = 10 * time.Second
+
+// lock takes e.mu, counting the call for the stall watch.
+func (e *execution) lock() {
+	e.mu.Lock()
+	e.calls.Add(1)
+}
+
+// await waits for the run to end, watching that the running thread keeps
+// calling into the explorer.
+func (e *execution) await() {
+	stall := e.x.cfg.stall
+	tick := time.NewTicker(max(stall/10, time.Millisecond))
+	defer tick.Stop()
+	last, since := e.calls.Load(), time.Now()
+	for {
+		select {
+		case <-e.done:
+			return
+		case now := <-tick.C:
+			if c := e.calls.Load(); c != last {
+				last, since = c, now
+			} else if now.Sub(since) >= stall {
+				e.stalled(stall)
+				return
+			}
+		}
+	}
+}
+
+// stalled ends the run whose running thread has not called into the
+// explorer for d.
+func (e *execution) stalled(d time.Duration) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.ended {
+		return
+	}
+	t := e.cur
+	t.stuck = true
+	var b strings.Builder
+	fmt.Fprintf(&b, "outside: %s has run for %v without reaching an operation the explorer controls: it is blocked, or busy, in code the explorer does not control (a plain Go channel or sync lock that fearless test did not rewrite, a syscall, cgo, or a long computation; StallTimeout sets how long to wait)\n\n", t.displayName(), d)
+	writeStack(&b, goroutineTrace(t.goid))
+	b.WriteString("\n")
+	b.WriteString(e.stepLines())
+	e.fail(&Failure{Kind: KindOutside, Report: b.String()})
+}
+
+// foreignSample is how often, in calls, Point and Park check their caller:
+// reading a goroutine's id takes a stack trace, far too costly for every
+// switch point. A goroutine that is not the explorer's and keeps calling in
+// is caught within that many calls; one that hangs the search is caught by
+// the stall watch.
+const foreignSample = 64
+
+// checkForeign stops a goroutine that the explorer did not start and that
+// calls into it. e.mu is held; for such a caller it is released, the run
+// ends with a failure, and the caller waits for the exploration to end,
+// then leaves by runtime.Goexit.
+func (e *execution) checkForeign(op sched.Op) {
+	t := e.cur
+	if t == nil || t.goid == 0 || goid.Current() == t.goid {
+		return
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "outside: a goroutine that the explorer did not start calls %s: it was started by a go statement in code that fearless test did not rewrite, or outside the explored function; the explorer cannot schedule it\n\n", op)
+	writeStack(&b, string(debug.Stack()))
+	b.WriteString("\n")
+	b.WriteString(e.stepLines())
+	e.fail(&Failure{Kind: KindOutside, Report: b.String()})
+	finished := e.x.finished
+	e.mu.Unlock()
+	<-finished
+	runtime.Goexit()
+}
+
+// goroutineTrace returns the trace of the goroutine with the given id.
+func goroutineTrace(id uint64) string {
+	buf := make([]byte, 1<<20)
+	all := string(buf[:runtime.Stack(buf, true)])
+	head := fmt.Sprintf("goroutine %d [", id)
+	for _, g := range strings.Split(all, "\n\n") {
+		if strings.HasPrefix(g, head) {
+			return g
+		}
+	}
+	return ""
+}
+
+// awaitExit waits for t, being unwound, to be gone. A thread that the
+// unwinding does not reach within the stall timeout is blocked outside the
+// explorer (the running one, say, on a plain Go channel): it is abandoned.
+func (e *execution) awaitExit(t *mthread) {
+	timer := time.NewTimer(e.x.cfg.stall)
+	defer timer.Stop()
+	select {
+	case <-t.exited:
+	case <-timer.C:
+		e.mu.Lock()
+		t.stuck = true
+		e.mu.Unlock()
+	}
+}
