@@ -39,7 +39,7 @@ func (m *machine) scan(n ast.Node, s flow.Set[Held], spawned bool) {
 			}
 			return false
 		case *ast.Ident:
-			if m.isGuardVar(x) && handsOn(parent, x) {
+			if m.isGuardVar(x) && (handsOn(parent, x) || methodValue(stack, x)) {
 				m.release(api.Path{Root: m.objOf(x)}.Key(), x, "", "", true, s)
 			}
 		}
@@ -79,6 +79,24 @@ func handsOn(parent ast.Node, id *ast.Ident) bool {
 		}
 	case *ast.StarExpr, *ast.IncDecStmt:
 		return false
+	}
+	return true
+}
+
+// methodValue reports whether id is the receiver of a method value, g.Unlock
+// not called here (unlock := g.Unlock): whoever calls it releases the guard.
+func methodValue(stack []ast.Node, id *ast.Ident) bool {
+	if len(stack) == 0 {
+		return false
+	}
+	sel, ok := stack[len(stack)-1].(*ast.SelectorExpr)
+	if !ok || sel.X != id || sel.Sel.Name != "Unlock" {
+		return false
+	}
+	if len(stack) > 1 {
+		if call, ok := stack[len(stack)-2].(*ast.CallExpr); ok && call.Fun == sel {
+			return false
+		}
 	}
 	return true
 }

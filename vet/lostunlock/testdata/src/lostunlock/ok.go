@@ -203,3 +203,11 @@ func okAllowed(m *shared.Mutex[int]) {
 	g, _ := m.Lock() // held on purpose //fearless:allow lostunlock a test
 	*g.Get() = 1
 }
+
+// Negative: a method value that unlocks, deferred.
+func okMethodValue(m *shared.Mutex[int]) {
+	g, _ := m.Lock()
+	unlock := g.Unlock
+	defer unlock()
+	*g.Get()++
+}
