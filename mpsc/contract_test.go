@@ -3,6 +3,7 @@ package mpsc_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -88,14 +89,42 @@ func TestMisusePanicsAtOnce(t *testing.T) {
 		{"RecvContext(nil)", func() { rx.RecvContext(nilCtx) }, "mpsc: Receiver.RecvContext: ctx is nil; pass context.Background()"},
 		{"SendContext(nil)", func() { stx.SendContext(nilCtx, 1) }, "mpsc: SyncSender.SendContext: ctx is nil; pass context.Background()"},
 		{"SelectContext(nil)", func() { mpsc.SelectContext(nilCtx, mpsc.Case(rx, nil)) }, "mpsc: SelectContext: ctx is nil; pass context.Background()"},
+		// Usable zero values (the handles: TestZeroAndNilHandlesAreClosed).
+		{"zero SelectCase", func() {
+			if i := mpsc.TrySelect(mpsc.SelectCase{}); i != -1 {
+				panic(fmt.Sprintf("TrySelect of a zero case = %d, want -1", i))
+			}
+		}, ""},
+		{"zero SendError", func() { _ = (&mpsc.SendError[int]{}).Error() }, ""},
+		{"zero Receiver's iterators", func() {
+			var r mpsc.Receiver[int]
+			for range r.Iter() {
+				panic("a value from a zero Receiver")
+			}
+			for range r.TryIter() {
+				panic("a value from a zero Receiver")
+			}
+			_ = r.Len()
+		}, ""},
+		{"Named on a zero Receiver", func() { new(mpsc.Receiver[int]).Named("x") }, ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			got := func() (msg string) {
-				defer func() { msg, _ = recover().(string) }()
+				defer func() {
+					if r := recover(); r != nil {
+						msg = fmt.Sprint(r)
+					}
+				}()
 				c.f()
 				return ""
 			}()
-			if !strings.HasPrefix(got, c.want) || got == "" {
+			if c.want == "" {
+				if got != "" {
+					t.Fatalf("panic = %q; want none", got)
+				}
+				return
+			}
+			if !strings.HasPrefix(got, c.want) {
 				t.Fatalf("panic = %q; want %q", got, c.want)
 			}
 		})

@@ -165,15 +165,54 @@ func TestBranchNotChosen(t *testing.T) {
 	mustPanic(t, session.ErrReused, func() { session.Close(stop) })
 }
 
-func TestZeroChanPanics(t *testing.T) {
-	var c session.Chan[session.Top, OneShot]
-	defer func() {
-		msg, _ := recover().(string)
-		if !strings.Contains(msg, "session: Put on the zero Chan") {
-			t.Fatalf("panic %q", msg)
-		}
-	}()
-	session.Put(c, 1)
+// Misuse panics at once with a message naming the package, the operation
+// and the fix; the zero values that are documented as usable are.
+func TestZeroValuesAndMisuse(t *testing.T) {
+	var (
+		c    session.Chan[session.Top, OneShot]
+		r    session.Chan[session.Top, OneShotDual]
+		end  session.Chan[session.Top, session.End]
+		loop session.Chan[session.Top, Squares]
+	)
+	for _, tc := range []struct {
+		name string
+		f    func()
+		want string // "" when the call is fine
+	}{
+		{"Put on the zero Chan", func() { session.Put(c, 1) }, "session: Put on the zero Chan; endpoints come from New"},
+		{"Take on the zero Chan", func() { session.Take(r) }, "session: Take on the zero Chan; endpoints come from New"},
+		{"Close on the zero Chan", func() { session.Close(end) }, "session: Close on the zero Chan; endpoints come from New"},
+		{"Enter on the zero Chan", func() { session.Enter(loop) }, "session: Enter on the zero Chan; endpoints come from New"},
+		{"Abort on the zero Chan", func() { c.Abort() }, ""},
+		{"String of the zero Chan", func() {
+			if got := c.String(); got != "session.Chan(zero)" {
+				panic(got)
+			}
+		}, ""},
+		{"zero Error", func() { _ = (&session.Error{}).Error() }, ""},
+		{"zero DropError", func() { _ = (&session.DropError{}).Error() }, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := func() (msg string) {
+				defer func() {
+					if r := recover(); r != nil {
+						msg = fmt.Sprint(r)
+					}
+				}()
+				tc.f()
+				return ""
+			}()
+			if tc.want == "" {
+				if got != "" {
+					t.Fatalf("panicked with %q; want no panic", got)
+				}
+				return
+			}
+			if !strings.HasPrefix(got, tc.want) {
+				t.Fatalf("panicked with %q; want %q", got, tc.want)
+			}
+		})
+	}
 }
 
 // Two goroutines racing to use the same endpoint: exactly one wins, the
