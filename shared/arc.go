@@ -3,6 +3,7 @@ package shared
 import (
 	"sync/atomic"
 
+	"github.com/fearlessgo/fearless/internal/label"
 	"github.com/fearlessgo/fearless/internal/sched"
 )
 
@@ -31,14 +32,29 @@ type arcInner[T any] struct {
 	strong  atomic.Int64
 	value   T
 	release func(T)
+	label   label.Label // shared by every handle
 }
 
 // NewArc returns the first handle to v. release, which may be nil, runs
-// when the last handle is dropped.
+// when the last handle is dropped. Like NewMutex, it records where it was
+// called while deadlock detection or the schedule explorer is on.
 func NewArc[T any](v T, release func(T)) *Arc[T] {
 	in := &arcInner[T]{value: v, release: release}
 	in.strong.Store(1)
+	if tracking() {
+		in.label.Record(0)
+	}
 	return &Arc[T]{in: in}
+}
+
+// SchedLabel names the shared value in the schedule explorer's reports,
+// the same for every handle: "Arc[int] made at main.go:12", or "" when
+// where it was made is not known.
+func (a *Arc[T]) SchedLabel() string {
+	if a == nil || a.in == nil {
+		return ""
+	}
+	return a.in.label.Describe(kindOf(a))
 }
 
 // Clone returns a new handle to the same value. Cloning a dropped handle is

@@ -66,6 +66,7 @@ func TestSchedLabel(t *testing.T) {
 		{NewRwLock(1.5).Named("config").SchedLabel(), `^config \(RwLock\[float64\] ` + site + `\)$`},
 		{NewCondvar[int]().SchedLabel(), `^Condvar\[int\] ` + site + `$`},
 		{NewBarrier(2).Named("start").SchedLabel(), `^start \(Barrier ` + site + `\)$`},
+		{NewArc(1, nil).Clone().SchedLabel(), `^Arc\[int\] ` + site + `$`},
 		{new(Mutex[int]).SchedLabel(), `^$`},
 		{new(Mutex[int]).Named("zero").SchedLabel(), `^zero \(Mutex\[int\]\)$`},
 	} {
