@@ -13,6 +13,20 @@ import "reflect"
 // later thread added to the threads to try there (its backtrack set).
 // Orders of independent transitions are never tried twice.
 
+// por is the partial-order state of a run: transitions, the objects they
+// accessed, and happens-before.
+type por struct {
+	trans    []int // transition k (1-based) -> position in path of the decision that chose it
+	lastOf   []int // thread id -> its latest transition
+	curTrans int
+	objs     map[any]*objState
+	pendObj  any // the running transition's Point object, not yet accessed (see flush)
+	pendSet  bool
+	global   objState // the last access that touched everything
+	allClock vclock   // join of every clock published to an object
+	allMem   vclock
+}
+
 // objState is what the run knows about accesses to one object.
 type objState struct {
 	w, wt  int    // the last writing transition and its thread

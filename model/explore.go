@@ -1,15 +1,19 @@
 package model
 
 import (
-	"context"
 	"fmt"
 	"strings"
-	"sync/atomic"
 	"testing"
-	"time"
+)
 
-	"github.com/fearlessgo/fearless/internal/sched"
-	"github.com/fearlessgo/fearless/thread"
+// Kinds of failure.
+const (
+	KindDeadlock         = "deadlock"
+	KindLeak             = "leak"
+	KindPanic            = "panic"
+	KindLivelock         = "livelock"
+	KindNondeterministic = "nondeterministic"
+	KindInvalidSchedule  = "invalid schedule"
 )
 
 // Result is what an exploration found.
@@ -45,16 +49,6 @@ type Failure struct {
 	Schedule string
 }
 
-// Kinds of failure.
-const (
-	KindDeadlock         = "deadlock"
-	KindLeak             = "leak"
-	KindPanic            = "panic"
-	KindLivelock         = "livelock"
-	KindNondeterministic = "nondeterministic"
-	KindInvalidSchedule  = "invalid schedule"
-)
-
 // Error returns the first line of the report.
 func (f *Failure) Error() string {
 	first, _, _ := strings.Cut(f.Report, "\n")
@@ -63,10 +57,6 @@ func (f *Failure) Error() string {
 
 // String returns the report.
 func (f *Failure) String() string { return f.Report }
-
-// running is set while an Explore or Replay runs: there is one scheduler
-// for the whole process.
-var running atomic.Bool
 
 // Explore runs f under every schedule it can afford and returns what it
 // found. Inside f, threads started with thread.Spawn, thread.Go, SpawnWith
@@ -143,223 +133,4 @@ func Replay(schedule string, f func()) Result {
 			e.pos, len(path))}
 	}
 	return r
-}
-
-// explorer is one Explore or Replay call.
-type explorer struct {
-	cfg      config
-	f        func()
-	exec     atomic.Pointer[execution]
-	prevHook func(*thread.PanicError)
-	outside  outsideLog
-	deadline time.Time     // of the Budget; zero: none
-	finished chan struct{} // closed when the exploration is over
-}
-
-func begin(cfg config, f func()) *explorer {
-	if !running.CompareAndSwap(false, true) {
-		panic("model: Explore or Replay called while another one runs (inside the explored function, or from a parallel test): run model tests one at a time, without t.Parallel")
-	}
-	if sched.Active() != nil {
-		running.Store(false)
-		panic("model: another deterministic scheduler is installed; the explorer needs the seam to itself")
-	}
-	x := &explorer{cfg: cfg, f: f, finished: make(chan struct{})}
-	if cfg.budget > 0 {
-		x.deadline = time.Now().Add(cfg.budget)
-	}
-	x.prevHook = thread.SetPanicHook(x.onPanic)
-	sched.Install(hook{x})
-	return x
-}
-
-func (x *explorer) stop() {
-	defer close(x.finished)
-	sched.Install(nil)
-	thread.SetPanicHook(x.prevHook)
-	running.Store(false)
-}
-
-// run runs f once along path (forced) and then ch's decisions.
-func (x *explorer) run(path []*branch, ch chooser) *execution {
-	e := newExecution(x, path, ch)
-	x.exec.Store(e)
-	e.start(x.f)
-	x.exec.Store(nil)
-	x.outside.add(e.outside)
-	if e.failure != nil {
-		e.failure.Schedule = encodeSchedule(e.path[:min(e.pos, len(e.path))], x.cfg.idleTimers)
-		if e.failure.Kind != KindNondeterministic {
-			e.failure.Report += fmt.Sprintf("\nreplay: model.Replay(%q, f)\n", e.failure.Schedule)
-		}
-	}
-	return e
-}
-
-func (x *explorer) explore() (r Result) {
-	defer x.outside.addTo(&r)
-	budget := x.cfg.maxSchedules
-	usePCT := x.cfg.pct > 0 || !x.cfg.boundSet
-	useDFS := x.cfg.pct == 0 || x.cfg.boundSet
-	if useDFS {
-		dfsBudget := budget
-		if usePCT {
-			dfsBudget = max(1, budget/2)
-		}
-		d := &dfs{bound: x.cfg.bound}
-		var ch chooser = dfsChooser{}
-		if x.cfg.noReduction {
-			ch = fullChooser{}
-		}
-		for r.Schedules < dfsBudget && !x.overBudget() {
-			e := x.run(d.path, ch)
-			r.Schedules++
-			if e.failure != nil {
-				r.Failure = e.failure
-				return r
-			}
-			d.path = e.path
-			if !d.advance() {
-				r.Exhaustive = true
-				return r
-			}
-		}
-	}
-	if usePCT {
-		depth := x.cfg.pct
-		if depth == 0 {
-			depth = defaultPCTDepth
-		}
-		p := newPCT(depth, x.cfg.seed)
-		for r.Schedules < budget && !x.overBudget() {
-			p.reset()
-			e := x.run(nil, p)
-			r.Schedules++
-			if e.failure != nil {
-				r.Failure = e.failure
-				return r
-			}
-			p.k = max(p.k, e.decisions)
-		}
-	}
-	return r
-}
-
-func (x *explorer) onPanic(pe *thread.PanicError) {
-	if _, ok := pe.Value.(abortSignal); ok {
-		return
-	}
-	if e := x.exec.Load(); e != nil {
-		e.mu.Lock()
-		if e.cur != nil && !e.ended {
-			e.flush()
-			e.fail(e.threadPanicFailure(e.cur, pe))
-		}
-		e.mu.Unlock()
-	}
-}
-
-// hook is what the explorer installs in the seam: every call goes to the
-// run in progress.
-type hook struct{ x *explorer }
-
-func (h hook) Point(op sched.Op, obj any) {
-	if e := h.x.exec.Load(); e != nil {
-		e.point(op, obj)
-	}
-}
-
-func (h hook) Go(f func()) {
-	if e := h.x.exec.Load(); e != nil {
-		e.spawn(f, "")
-		return
-	}
-	panic("model: a thread was started outside the explored function while Explore runs; do not run model tests in parallel with others")
-}
-
-func (h hook) Park(p *sched.Parker, ctx context.Context, timeout time.Duration) error {
-	if e := h.x.exec.Load(); e != nil {
-		return e.park(p, ctx, timeout)
-	}
-	panic("model: a fearless operation blocked outside the explored function while Explore runs; do not run model tests in parallel with others")
-}
-
-func (h hook) Unpark(p *sched.Parker) {
-	if e := h.x.exec.Load(); e != nil {
-		e.unpark(p)
-	}
-}
-
-func (h hook) Now() time.Time {
-	if e := h.x.exec.Load(); e != nil {
-		return e.nowTime()
-	}
-	return time.Now()
-}
-
-func (h hook) Load(loc any, ord int, initial any) any {
-	if e := h.x.exec.Load(); e != nil {
-		return e.load(loc, ord, initial)
-	}
-	return initial
-}
-
-func (h hook) Store(loc any, ord int, v any, initial any) {
-	if e := h.x.exec.Load(); e != nil {
-		e.store(loc, ord, v, initial)
-	}
-}
-
-func (h hook) Update(loc any, success, failure int, initial any, f func(old any) (any, bool)) any {
-	if e := h.x.exec.Load(); e != nil {
-		return e.update(loc, success, failure, initial, f)
-	}
-	return initial // no run in progress: nothing to update
-}
-
-func (h hook) Run() uint64 {
-	if e := h.x.exec.Load(); e != nil {
-		return e.id
-	}
-	return 0
-}
-
-func (h hook) Choose(n int) int {
-	if e := h.x.exec.Load(); e != nil {
-		return e.choose(n)
-	}
-	return 0
-}
-
-func (h hook) GoDaemon(f func(), label string) {
-	if e := h.x.exec.Load(); e != nil {
-		e.spawn(f, label)
-		return
-	}
-	panic("model: a goroutine was started outside the explored function while Explore runs; do not run model tests in parallel with others")
-}
-
-func (h hook) Fail(kind, report string) {
-	if e := h.x.exec.Load(); e != nil {
-		e.failWith(kind, report)
-	}
-}
-
-func (h hook) Label(name string) {
-	if e := h.x.exec.Load(); e != nil {
-		e.mu.Lock()
-		e.cur.label = name
-		e.mu.Unlock()
-	}
-}
-
-func (h hook) Outside(what string) {
-	if e := h.x.exec.Load(); e != nil {
-		e.noteOutside(what)
-	}
-}
-
-// overBudget reports whether the Budget of wall-clock time is spent.
-func (x *explorer) overBudget() bool {
-	return !x.deadline.IsZero() && time.Now().After(x.deadline)
 }

@@ -25,6 +25,12 @@ import (
 // C11 promises it, but every real machine makes stores visible eventually,
 // and without it a spin loop that yields could read a stale value forever.
 
+// memory is the weak-memory state of a run: every atomic location's stores.
+type memory struct {
+	locs     map[any]*location
+	storeSeq int
+}
+
 // mstore is one store to a location.
 type mstore struct {
 	val   any

@@ -8,6 +8,14 @@ import (
 	"github.com/fearlessgo/fearless/thread"
 )
 
+// outcome is how a run ended, and what its report needs.
+type outcome struct {
+	failure *Failure
+	report  func() *Failure // builds the failure once every thread's stack is known
+	labels  map[any]int     // object -> its rank in the report
+	outside []string        // operations outside the explorer's control, as described
+}
+
 // A step is one transition of a run, for reports.
 type step struct {
 	tid      int

@@ -15,6 +15,16 @@ package model
 // sleeper that touched one ("fresh") wakes at any transition that touches an
 // object the branch had not seen.
 
+// sleeping is the sleep-set state of a run.
+type sleeping struct {
+	oid       map[any]int // object -> number, in the order first touched
+	tacc      []accRec    // the running transition's accesses
+	tglobal   bool
+	sleep     []*sleeper // asleep after the last transition
+	sleepExec []*sleeper // asleep while the running transition runs
+	redundant bool       // abandoned: every thread that could go on was asleep
+}
+
 type accRec struct {
 	id    int
 	write bool

@@ -1,0 +1,165 @@
+package model
+
+import (
+	"context"
+	"time"
+
+	"github.com/fearlessgo/fearless/internal/sched"
+)
+
+// The operations of the scheduler seam (Point, Go, Park, Unpark) and the
+// end of a thread, as one run performs them.
+
+// yieldKey is the object through which the transition that runs after a
+// yield enables the yielder's next one.
+type yieldKey struct{ t *mthread }
+
+func (e *execution) point(op sched.Op, obj any) {
+	e.lock()
+	e.checkLive()
+	if e.calls.Load()%foreignSample == 0 {
+		e.checkForeign(op)
+	}
+	t := e.cur
+	t.op, t.obj, t.pend = op, obj, pendPoint
+	t.yielding = op.Yields()
+	next := e.decide(t)
+	e.handoff(t, next)
+}
+
+func (e *execution) spawn(f func(), daemon string) {
+	site := sched.Callers(1)
+	e.lock()
+	e.checkLive()
+	t := e.cur
+	e.flush()
+	c := e.newThread()
+	c.op, c.pend = sched.OpStart, pendStart
+	c.site, c.daemon = site, daemon
+	// The child's first transition happens after this one: it reads what
+	// this one publishes under the child's own key.
+	e.access(c, true, false, true)
+	if t.op == sched.OpSpawn && comparable(t.obj) {
+		c.handle = t.obj
+		e.handles[t.obj] = c
+	}
+	e.mu.Unlock()
+	go e.runThread(c, f, false)
+}
+
+func (e *execution) park(p *sched.Parker, ctx context.Context, timeout time.Duration) error {
+	e.lock()
+	e.checkLive()
+	if e.calls.Load()%foreignSample == 0 {
+		e.checkForeign("park")
+	}
+	t := e.cur
+	e.flush()
+	ps := e.parker(p)
+	e.access(p, true, true, true)
+	if ps.token {
+		ps.token = false
+		e.mu.Unlock()
+		return nil
+	}
+	if ctx != nil && ctx.Done() == nil {
+		ctx = nil
+	}
+	if ctx != nil {
+		if err := ctx.Err(); err != nil && err != context.DeadlineExceeded {
+			e.mu.Unlock()
+			return err
+		}
+		// A context deadline is wall-clock time: turn it into modelled time.
+		if dl, ok := ctx.Deadline(); ok {
+			d := dl.Sub(e.base.Add(e.now))
+			if d <= 0 {
+				e.mu.Unlock()
+				return context.DeadlineExceeded
+			}
+			if timeout <= 0 || d < timeout {
+				timeout = d
+			}
+		}
+	}
+	ps.waiter = t
+	t.parker, t.ctx, t.result = p, ctx, nil
+	t.watched = timeout > 0 || ctx != nil
+	t.status = blocked
+	if timeout > 0 {
+		t.status, t.deadline = timed, e.now+timeout
+	}
+	t.pend = pendResume
+	if n := len(e.steps); n > 0 {
+		e.steps[n-1].blocks = true
+	}
+	next := e.decide(t)
+	e.handoff(t, next)
+	return t.result
+}
+
+func (e *execution) unpark(p *sched.Parker) {
+	e.lock()
+	defer e.mu.Unlock()
+	if e.aborting || e.ended || e.cur == nil {
+		return
+	}
+	ps := e.parkers[p]
+	if ps == nil {
+		// Nobody parked on p in this run yet. It may be a parker of an
+		// earlier run, unparked by a garbage collector cleanup that closes
+		// a forgotten channel handle: that must not count as a step of
+		// the running thread. Leave the token; a Park in this run takes it.
+		e.parkers[p] = &parkState{token: true}
+		return
+	}
+	e.flush()
+	e.access(p, true, true, true)
+	if w := ps.waiter; w != nil {
+		ps.waiter = nil
+		w.status, w.result, w.ctx = runnable, nil, nil
+		return
+	}
+	ps.token = true
+}
+
+func (e *execution) parker(p *sched.Parker) *parkState {
+	ps := e.parkers[p]
+	if ps == nil {
+		ps = &parkState{}
+		e.parkers[p] = ps
+	}
+	return ps
+}
+
+// threadEnd records the end of t: returned (r == nil) or panicked with r.
+func (e *execution) threadEnd(t *mthread, r any, stack []byte) {
+	e.lock()
+	if e.aborting || e.ended {
+		t.status = finished
+		e.mu.Unlock()
+		return
+	}
+	e.flush()
+	t.status = finished
+	if r != nil {
+		e.fail(e.panicFailure(t, r, stack))
+		e.mu.Unlock()
+		return
+	}
+	if t.handle != nil {
+		e.access(t.handle, true, true, true)
+	}
+	next := e.decide(t)
+	e.mu.Unlock()
+	if next != nil {
+		next.wake <- struct{}{}
+	}
+}
+
+// threadGone records a thread unwound by abortAll.
+func (e *execution) threadGone(t *mthread) {
+	e.lock()
+	t.status = finished
+	e.mu.Unlock()
+}

@@ -1,0 +1,81 @@
+package model
+
+import (
+	"context"
+	"time"
+)
+
+// Modelled time: timeouts, their firing, and the rule of idle timers.
+
+// clock is the modelled time of a run.
+type clock struct {
+	now       time.Duration // modelled time since the run began
+	base      time.Time
+	lateFires int // timeouts fired after the function under test returned
+	sinceFire int // decisions since a timeout last fired
+}
+
+// lateFireLimit is how many timeouts may fire after the function under test
+// returned while goroutines it started are still alive: past it, those are
+// reported as leaked (a goroutine woken only by a ticker never ends).
+const lateFireLimit = 100
+
+// spinAllowance is how many decisions may pass, under idle timers, while
+// goroutines keep running without all blocking, before the earliest
+// timeout fires anyway.
+const spinAllowance = 1000
+
+// nowTime is the modelled wall clock.
+func (e *execution) nowTime() time.Time {
+	e.lock()
+	defer e.mu.Unlock()
+	return e.base.Add(e.now)
+}
+
+// fire wakes a timed waiter by its timeout; the modelled clock moves on to
+// its deadline if it has not passed it already.
+func (e *execution) fire(t *mthread) {
+	if ps := e.parkers[t.parker]; ps != nil && ps.waiter == t {
+		ps.waiter = nil
+	}
+	t.status, t.result, t.ctx = runnable, context.DeadlineExceeded, nil
+	e.sinceFire = 0
+	if t.deadline > e.now {
+		e.now = t.deadline
+	}
+}
+
+// wakeCancelled wakes the threads whose context was cancelled. A context
+// deadline is not looked at: it is modelled as a timeout.
+func (e *execution) wakeCancelled() {
+	for _, t := range e.threads {
+		if (t.status == blocked || t.status == timed) && t.ctx != nil {
+			if err := t.ctx.Err(); err != nil && err != context.DeadlineExceeded {
+				if ps := e.parkers[t.parker]; ps != nil && ps.waiter == t {
+					ps.waiter = nil
+				}
+				t.status, t.result, t.ctx = runnable, err, nil
+			}
+		}
+	}
+}
+
+// idleTimeouts applies the rule of testing/synctest to the timed threads
+// tim: a timeout fires only when no thread can run otherwise, and then the
+// earliest deadline first (all of those with the earliest, as a choice).
+func (e *execution) idleTimeouts(others bool, tim []int) []int {
+	if others || len(tim) == 0 {
+		return nil
+	}
+	first := e.threads[tim[0]].deadline
+	for _, id := range tim {
+		first = min(first, e.threads[id].deadline)
+	}
+	var out []int
+	for _, id := range tim {
+		if e.threads[id].deadline == first {
+			out = append(out, id)
+		}
+	}
+	return out
+}
