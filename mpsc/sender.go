@@ -54,6 +54,9 @@ func (c *listChan[T]) releaseSender() {
 // Send puts v on the channel without blocking. It fails with a *SendError
 // holding v when the receiver is closed (ErrDisconnected) or this handle is
 // (ErrClosed).
+//
+// Cost: a lock-free append, with an allocation only when a block of the
+// list fills, and a wake-up of the receiver when it waits.
 func (s *Sender[T]) Send(v T) error {
 	if s == nil || s.c == nil {
 		return &SendError[T]{Value: v, Err: ErrClosed}

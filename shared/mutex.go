@@ -72,6 +72,10 @@ type MutexGuard[T any] struct {
 // Lock blocks until it holds m and returns the guard. The error is nil or
 // ErrPoisoned; with ErrPoisoned the guard is valid and holds the lock all
 // the same.
+//
+// Cost: uncontended, a compare-and-swap and no allocation (the guard stays
+// on the caller's stack); contended, a short spin, then the goroutine parks
+// in the Mutex's queue (one allocation, for its place there).
 func (m *Mutex[T]) Lock() (*MutexGuard[T], error) {
 	// Lock and TryLock are small enough to inline, so the guard lives on
 	// the caller's stack: locking allocates nothing.
