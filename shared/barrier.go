@@ -33,7 +33,7 @@ type Barrier struct {
 // one for 1, as in Rust. NewBarrier panics if n is negative.
 func NewBarrier(n int) *Barrier {
 	if n < 0 {
-		panic(fmt.Sprintf("shared: NewBarrier n must be >= 0, got %d", n))
+		panic(fmt.Sprintf("shared: NewBarrier: n is %d, below 0; pass the number of goroutines each generation waits for (with 0 or 1, Wait does not wait)", n))
 	}
 	b := &Barrier{n: n}
 	if tracking() {

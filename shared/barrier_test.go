@@ -87,7 +87,7 @@ func TestBarrierOfOneOrZeroNeverWaits(t *testing.T) {
 
 func TestBarrierNegativePanics(t *testing.T) {
 	r := catch(func() { NewBarrier(-1) })
-	if s, _ := r.(string); !strings.Contains(s, "shared: NewBarrier n must be >= 0, got -1") {
+	if s, _ := r.(string); !strings.Contains(s, "shared: NewBarrier: n is -1, below 0; pass the number of goroutines") {
 		t.Fatalf("NewBarrier(-1) panicked with %v", r)
 	}
 }

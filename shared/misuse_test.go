@@ -51,7 +51,7 @@ func TestMisusePanicsAtOnce(t *testing.T) {
 		{"zero Arc.StrongCount", func() { new(Arc[int]).StrongCount() }, "shared: Arc.StrongCount on a nil or zero Arc"},
 		{"nil Arc.Value", func() { (*Arc[int])(nil).Value() }, "shared: Arc.Value on a nil or zero Arc"},
 		{"dropped Arc.Get", func() { a := NewArc(1, nil); a.Drop(); a.Get() }, "shared: Arc.Get on a dropped handle; Clone the Arc"},
-		{"NewBarrier(-1)", func() { NewBarrier(-1) }, "shared: NewBarrier n must be >= 0, got -1"},
+		{"NewBarrier(-1)", func() { NewBarrier(-1) }, "shared: NewBarrier: n is -1, below 0; pass the number of goroutines"},
 		{"a load with Release", func() { new(AtomicInt64).Load(Release) }, "shared: AtomicInt64.Load with ordering Release: not allowed for a load; use Relaxed, Acquire, SeqCst"},
 		{"zero MutexGuard.Get", func() { new(MutexGuard[int]).Get() }, "shared: MutexGuard.Get after Unlock; keep the guard locked"},
 		// Usable zero values.
