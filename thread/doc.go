@@ -14,5 +14,14 @@
 // runs (or is dropped), and [ReportPanic] reports a panic it recovered through
 // the same hook.
 //
+// The default hook prints where the thread panicked and with what, in
+// Rust's words ("thread 'worker' panicked at main.go:12:"); with
+// FEARLESS_BACKTRACE=1 in the environment it prints the stack too, leaving
+// out fearless's own frames ([SetPanicHook]). In tests,
+// fearlesstest.QuietPanics keeps expected panics quiet. Threads are plain
+// goroutines to Go's tools: the race detector, the goroutine leak profile
+// and pprof see them as such, and a named thread's goroutine carries the
+// pprof label thread=NAME.
+//
 // Every function here is safe for concurrent use.
 package thread
