@@ -22,6 +22,12 @@
 // whether or not the program deadlocked this time. When it is off, it costs
 // one predictable branch per lock operation.
 //
+// For Go programmers: the String methods print what Rust's Debug
+// formatting ({:?}) prints for the same value ("Mutex { data: 6 }"), so the
+// seeds' output reads the same; "poisoned" is Rust's word for a lock whose
+// holder panicked; an Arc ("atomically reference counted") is a handle
+// count, not memory management, which Go's collector does.
+//
 // What it costs: an atomic operation is the sync/atomic one behind one
 // predictable branch (Load and Store of the integer types inline). An
 // uncontended Lock and Unlock pair costs a compare-and-swap each, as a
