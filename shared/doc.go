@@ -21,6 +21,9 @@
 // order in which locks are taken and reports a cycle the moment it appears,
 // whether or not the program deadlocked this time. When it is off, it costs
 // one predictable branch per lock operation.
+// Its reports, and the schedule explorer's, name each lock by where it
+// was made and by the name [Mutex.Named] gave it:
+// "lock_a (Mutex[int] made at main.go:12)".
 //
 // For Go programmers: the String methods print what Rust's Debug
 // formatting ({:?}) prints for the same value ("Mutex { data: 6 }"), so the
