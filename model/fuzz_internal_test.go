@@ -132,3 +132,26 @@ func randomProgram(prog []byte) func(report func(string)) {
 			v1, a.Load(shared.SeqCst), b.Load(shared.SeqCst), n))
 	}
 }
+
+// FuzzScheduleRoundTrip checks that a schedule string, groups included,
+// reads back as the decisions it was written from.
+func FuzzScheduleRoundTrip(f *testing.F) {
+	f.Add([]byte{2, 2, 2, 1, 2, 2, 2, 1, 2, 2, 2, 1, 0}, false)
+	f.Add([]byte{0, 1, 0, 1, 0, 1, 3}, true)
+	f.Fuzz(func(t *testing.T, ds []byte, idle bool) {
+		var path []*branch
+		for _, d := range ds {
+			path = append(path, &branch{value: d&0x80 != 0, chosen: int(d & 0x7)})
+		}
+		s := encodeSchedule(path, idle)
+		back, gotIdle, err := parseSchedule(s)
+		if err != nil || gotIdle != idle || len(back) != len(path) {
+			t.Fatalf("%q: %v, idle %v, %d decisions, want %d", s, err, gotIdle, len(back), len(path))
+		}
+		for i := range path {
+			if back[i].value != path[i].value || back[i].chosen != path[i].chosen {
+				t.Fatalf("%q: decision %d reads back as %+v, want %+v", s, i, back[i], path[i])
+			}
+		}
+	})
+}
