@@ -1,0 +1,5 @@
+//go:build !race
+
+package gort_test
+
+const raceEnabled = false
