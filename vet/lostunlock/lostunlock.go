@@ -28,6 +28,8 @@ package lostunlock
 
 import (
 	"fmt"
+	"go/ast"
+	"go/token"
 	"sort"
 
 	"golang.org/x/tools/go/analysis"
@@ -58,8 +60,21 @@ func run(pass *analysis.Pass) (any, error) {
 		if res == nil {
 			continue
 		}
+		// A sync lock that every path to the function's last return
+		// holds is what the function is for (TryLock, a lock helper
+		// with a result); its early ways out are where it gives up.
+		lastExit := lastReturn(f)
+		helper := map[string]bool{}
+		for _, l := range res.Leaks {
+			if l.Sync && l.Exit == flow.Return && l.At >= lastExit && !res.Freed[l.At][l.Key] {
+				helper[l.Key] = true
+			}
+		}
 		first := map[string]locks.Leak{}
 		for _, l := range res.Leaks {
+			if helper[l.Key] {
+				continue
+			}
 			if l.Sync && (!res.Released[l.Key] || res.EntryReleased[l.Key] || l.Exit == flow.Panic) {
 				continue
 			}
@@ -78,6 +93,25 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return nil, nil
+}
+
+// lastReturn is where the textually last way out of f leaves: its last
+// return statement, or the end of its body when control can fall off it.
+func lastReturn(f *flow.Func) token.Pos {
+	last := token.NoPos
+	ast.Inspect(f.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			last = max(last, n.Pos())
+		}
+		return true
+	})
+	if f.Sig == nil || f.Sig.Results().Len() == 0 {
+		last = max(last, f.Body.Rbrace)
+	}
+	return last
 }
 
 // better prefers a return to a panic, then the earlier exit.

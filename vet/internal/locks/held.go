@@ -5,8 +5,9 @@ import (
 	"go/types"
 )
 
-// Held is a lock that some path holds, or, with Pos 0, only the note that
-// a deferred call will release it when the function returns.
+// Held is a lock that some path holds, or, with Pos 0, only a note: that a
+// deferred call will release it when the function returns, or (Freed) that
+// a path released it.
 type Held struct {
 	Key      string    // the lock within the function
 	Class    string    // the lock across functions, "" when unknown
@@ -27,6 +28,7 @@ type Held struct {
 	Lock     string     // the lock, as written: "m", "s.mu"
 	LockKey  string     // the lock object within the function, whatever the mode
 	Root     *types.Var // the variable LockKey starts from
+	Freed    bool       // a note that a path released it
 }
 
 // holding is whether h is a lock held, rather than a note.

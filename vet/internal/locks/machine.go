@@ -231,6 +231,7 @@ func (m *machine) release(key string, root ast.Expr, sel, mode string, guard boo
 	for _, o := range out {
 		s.Add(o)
 	}
+	s.Add(Held{Key: key, Freed: true, Param: -2})
 	if !m.final {
 		return
 	}

@@ -26,7 +26,9 @@ type FuncResult struct {
 	// Released are the locks that the function releases somewhere, by key;
 	// EntryReleased those it releases without having taken them.
 	Released, EntryReleased map[string]bool
-	Summary                 *Summary
+	// Freed are the locks that some path released, by the exit it leaves at.
+	Freed   map[token.Pos]map[string]bool
+	Summary *Summary
 
 	releases []Effect
 	takes    []string
@@ -36,10 +38,13 @@ type FuncResult struct {
 // Run follows the locks through f. sum gives the summaries of the
 // functions it calls; hooks are called once for each point.
 func Run(pass *analysis.Pass, f *flow.Func, sum func(*types.Func) *Summary, hooks Hooks) *FuncResult {
-	res := &FuncResult{Func: f, Released: map[string]bool{}, EntryReleased: map[string]bool{}}
+	res := &FuncResult{Func: f, Released: map[string]bool{}, EntryReleased: map[string]bool{}, Freed: map[token.Pos]map[string]bool{}}
 	m := &machine{pass: pass, fn: f, sum: sum, hooks: hooks, res: res, params: map[types.Object]int{}}
+	assigned := assignedVars(pass, f)
 	for i, p := range f.Params() {
-		m.params[p] = i
+		if !assigned[p] {
+			m.params[p] = i // a parameter given another value names another lock
+		}
 	}
 	entry := flow.Set[Held]{}
 	if h, ok := withHeld(pass, f); ok {
@@ -59,16 +64,25 @@ func Run(pass *analysis.Pass, f *flow.Func, sum func(*types.Func) *Summary, hook
 		if exit != flow.Return && exit != flow.Panic {
 			continue
 		}
-		at := f.Body.Rbrace
+		at := f.Body.Rbrace // falling off the end
 		if len(b.Nodes) > 0 {
-			at = b.Nodes[len(b.Nodes)-1].Pos()
+			last := b.Nodes[len(b.Nodes)-1]
+			if _, ok := last.(*ast.ReturnStmt); ok || exit == flow.Panic {
+				at = last.Pos()
+			}
 		}
 		for h := range out {
+			if h.Freed && exit == flow.Return {
+				if res.Freed[at] == nil {
+					res.Freed[at] = map[string]bool{}
+				}
+				res.Freed[at][h.Key] = true
+			}
 			if h.Pos == token.NoPos || h.Deferred || h.Entry {
 				continue
 			}
 			res.Leaks = append(res.Leaks, Leak{Held: h, Exit: exit, At: at})
-			if exit == flow.Return && h.Sync && h.Param != -2 && !res.EntryReleased[h.Key] {
+			if exit == flow.Return && h.Sync && h.Param != -2 && !res.EntryReleased[h.Key] && !returnsFunc(f) {
 				acquires = append(acquires, Effect{Param: h.Param, Sel: h.Sel, Mode: h.Mode, Class: h.Class})
 			}
 		}
@@ -80,6 +94,42 @@ func Run(pass *analysis.Pass, f *flow.Func, sum func(*types.Func) *Summary, hook
 		Locks:    uniqEffects(res.locks),
 	}
 	return res
+}
+
+// assignedVars are the variables that f's own body assigns to.
+func assignedVars(pass *analysis.Pass, f *flow.Func) map[types.Object]bool {
+	out := map[types.Object]bool{}
+	ast.Inspect(f.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.AssignStmt:
+			for _, l := range n.Lhs {
+				if id, ok := l.(*ast.Ident); ok {
+					if o := pass.TypesInfo.Uses[id]; o != nil {
+						out[o] = true
+					}
+				}
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// returnsFunc reports whether f returns a function: the lock it returns
+// holding is released by calling that (grabConn's release), which a
+// caller's summary cannot follow.
+func returnsFunc(f *flow.Func) bool {
+	if f.Sig == nil {
+		return false
+	}
+	for i := range f.Sig.Results().Len() {
+		if _, ok := f.Sig.Results().At(i).Type().Underlying().(*types.Signature); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // withHeld is the lock held when f starts: f is the function given to a

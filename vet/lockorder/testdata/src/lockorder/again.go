@@ -114,3 +114,34 @@ func (s *server) okOther(o *server) bool {
 	defer s.mu.Unlock()
 	return o.isDraining()
 }
+
+// Negative: the receiver is given another value: its lock is another lock.
+type node struct {
+	mu     sync.Mutex
+	parent *node
+	depth  int
+}
+
+func (n *node) top() int {
+	for {
+		n.mu.Lock()
+		p := n.parent
+		n.mu.Unlock()
+		if p == nil {
+			break
+		}
+		n = p
+	}
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	return n.depth
+}
+
+func (n *node) okUp() int {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	if n.parent == nil {
+		return n.depth
+	}
+	return n.parent.top()
+}

@@ -211,3 +211,29 @@ func okMethodValue(m *shared.Mutex[int]) {
 	defer unlock()
 	*g.Get()++
 }
+
+// Negative: a TryLock of one's own: every path to the last return holds the
+// lock, which is what the function is for.
+type spin struct {
+	mu   sync.Mutex
+	busy bool
+}
+
+func (s *spin) tryAcquire() bool {
+	s.mu.Lock()
+	if s.busy {
+		s.mu.Unlock()
+		return false
+	}
+	return true
+}
+
+// Negative: returns holding the lock, with the function that releases it.
+func (t *table) grab() (rows []int, release func()) {
+	t.mu.Lock()
+	if t.rows == nil {
+		t.mu.Unlock()
+		return nil, func() {}
+	}
+	return t.rows, t.mu.Unlock
+}
