@@ -30,6 +30,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"go/types"
 	"sort"
 
 	"golang.org/x/tools/go/analysis"
@@ -63,10 +64,10 @@ func run(pass *analysis.Pass) (any, error) {
 		// A sync lock that every path to the function's last return
 		// holds is what the function is for (TryLock, a lock helper
 		// with a result); its early ways out are where it gives up.
-		lastExit := lastReturn(f)
+		lastExit := lastReturn(pass, f)
 		helper := map[string]bool{}
 		for _, l := range res.Leaks {
-			if l.Sync && l.Exit == flow.Return && l.At >= lastExit && !res.Freed[l.At][l.Key] {
+			if l.Sync && l.Exit == flow.Return && lastExit != token.NoPos && l.At >= lastExit && !res.Freed[l.At][l.Key] {
 				helper[l.Key] = true
 			}
 		}
@@ -95,23 +96,46 @@ func run(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
-// lastReturn is where the textually last way out of f leaves: its last
-// return statement, or the end of its body when control can fall off it.
-func lastReturn(f *flow.Func) token.Pos {
-	last := token.NoPos
+// lastReturn is where the textually last way out of f leaves, when it is
+// a success: its last return statement (unless that returns an error that
+// is not nil), or the end of its body when control can fall off it.
+func lastReturn(pass *analysis.Pass, f *flow.Func) token.Pos {
+	var last *ast.ReturnStmt
 	ast.Inspect(f.Body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false
 		case *ast.ReturnStmt:
-			last = max(last, n.Pos())
+			if last == nil || n.Pos() > last.Pos() {
+				last = n
+			}
 		}
 		return true
 	})
 	if f.Sig == nil || f.Sig.Results().Len() == 0 {
-		last = max(last, f.Body.Rbrace)
+		return f.Body.Rbrace
 	}
-	return last
+	if last == nil {
+		return token.NoPos
+	}
+	for _, r := range last.Results {
+		t := pass.TypesInfo.TypeOf(r)
+		if t != nil && types.Identical(t, errorType) && !isNil(pass, r) {
+			return token.NoPos // a failure: not what the function is for
+		}
+	}
+	return last.Pos()
+}
+
+var errorType = types.Universe.Lookup("error").Type()
+
+func isNil(pass *analysis.Pass, e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	_, ok = pass.TypesInfo.Uses[id].(*types.Nil)
+	return ok
 }
 
 // better prefers a return to a panic, then the earlier exit.

@@ -1,6 +1,7 @@
 package lostunlock
 
 import (
+	"errors"
 	"sync"
 
 	"github.com/fearlessgo/fearless/shared"
@@ -14,7 +15,7 @@ type cache struct {
 
 // Positive: the classic early return under a sync.Mutex.
 func (c *cache) get(k string) (int, bool) {
-	c.mu.Lock() // want `c.mu.Lock\(\) is not unlocked on the path that returns at line 20; unlock it on that path too, or use defer c.mu.Unlock\(\)`
+	c.mu.Lock() // want `c.mu.Lock\(\) is not unlocked on the path that returns at line 21; unlock it on that path too, or use defer c.mu.Unlock\(\)`
 	v, ok := c.items[k]
 	if !ok {
 		return 0, false
@@ -25,7 +26,7 @@ func (c *cache) get(k string) (int, bool) {
 
 // Positive: a read lock kept on the error path.
 func (c *cache) size(limit int) int {
-	c.rw.RLock() // want `c.rw.RLock\(\) is not unlocked on the path that returns at line 30; unlock it on that path too, or use defer c.rw.RUnlock\(\)`
+	c.rw.RLock() // want `c.rw.RLock\(\) is not unlocked on the path that returns at line 31; unlock it on that path too, or use defer c.rw.RUnlock\(\)`
 	if len(c.items) > limit {
 		return -1
 	}
@@ -91,4 +92,22 @@ func try(m *shared.Mutex[int]) bool {
 	}
 	g.Unlock()
 	return true
+}
+
+// Positive: the only return is a failure that keeps the read lock.
+type remote struct {
+	mu     sync.RWMutex
+	closed bool
+}
+
+var errClosed = errors.New("closed")
+
+func (r *remote) acquire() error {
+	for {
+		r.mu.RLock() // want `r.mu.RLock\(\) is not unlocked on the path that returns at line 109`
+		if r.closed {
+			return errClosed
+		}
+		r.mu.RUnlock()
+	}
 }
