@@ -40,7 +40,7 @@ func (r *rewriter) goStmt(n *ast.GoStmt) ast.Stmt {
 		}
 		return &ast.BlockStmt{List: append(list,
 			&ast.AssignStmt{Lhs: lhs, Tok: token.DEFINE, Rhs: n.Call.Args},
-			r.spawn(inner))}
+			r.spawn(n.Go, inner))}
 	}
 	for i, a := range n.Call.Args {
 		if r.stable(a) {
@@ -50,7 +50,7 @@ func (r *rewriter) goStmt(n *ast.GoStmt) ast.Stmt {
 		names, values = append(names, name), append(values, a)
 		inner.Args[i] = ast.NewIdent(name.Name)
 	}
-	spawn := r.spawn(inner)
+	spawn := r.spawn(n.Go, inner)
 	if len(names) == 0 {
 		return spawn
 	}
@@ -60,9 +60,10 @@ func (r *rewriter) goStmt(n *ast.GoStmt) ast.Stmt {
 	}}
 }
 
-// spawn is fearless_gort.Go(func() { inner }).
-func (r *rewriter) spawn(inner *ast.CallExpr) ast.Stmt {
-	return &ast.ExprStmt{X: call(r.gort("Go"), &ast.FuncLit{
+// spawn is fearless_gort.Go(func() { inner }), at the go statement's
+// position: the goroutine is started at its line.
+func (r *rewriter) spawn(pos token.Pos, inner *ast.CallExpr) ast.Stmt {
+	return &ast.ExprStmt{X: call(r.gortAt(pos, "Go"), &ast.FuncLit{
 		Type: &ast.FuncType{Params: &ast.FieldList{}},
 		Body: &ast.BlockStmt{List: []ast.Stmt{&ast.ExprStmt{X: inner}}},
 	})}

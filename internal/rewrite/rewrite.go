@@ -114,9 +114,13 @@ func (r *rewriter) fresh(what string) string {
 	return fmt.Sprintf("fearless_%s%d", what, r.n)
 }
 
-func (r *rewriter) gort(name string) ast.Expr {
+func (r *rewriter) gort(name string) ast.Expr { return r.gortAt(token.NoPos, name) }
+
+// gortAt is gort(name) at pos, so that the line directives give the call
+// the line of the statement it stands for.
+func (r *rewriter) gortAt(pos token.Pos, name string) ast.Expr {
 	r.usesGort = true
-	return &ast.SelectorExpr{X: ast.NewIdent(gortName), Sel: ast.NewIdent(name)}
+	return &ast.SelectorExpr{X: &ast.Ident{NamePos: pos, Name: gortName}, Sel: ast.NewIdent(name)}
 }
 
 func call(fun ast.Expr, args ...ast.Expr) *ast.CallExpr { return &ast.CallExpr{Fun: fun, Args: args} }
