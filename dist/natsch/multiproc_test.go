@@ -20,9 +20,10 @@ import (
 const longEnv = "FEARLESS_DIST_LONG"
 
 // testLease is the lease of the kill tests: short, so that a dead process
-// counts as gone soon, and still 50 renewal periods of slack for a loaded
-// machine (renewals come every quarter lease).
-const testLease = 2 * time.Second
+// counts as gone soon, and long enough that a live process starved of the
+// processor for a while (renewals come every quarter lease) is not taken
+// for dead on a loaded machine running the race detector.
+const testLease = 3 * time.Second
 
 // TestProcesses4Senders2Receivers: four sender processes and two receiver
 // processes; every value is received exactly once, and each receiver gets

@@ -15,6 +15,7 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"slices"
@@ -39,15 +40,15 @@ func main() {
 		user(u, os.Getenv(urlEnv))
 		return
 	}
-	if err := run(); err != nil {
+	if err := run(os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "distchat:", err)
 		os.Exit(1)
 	}
 }
 
 // run is the central receiver: it starts the server and one process per
-// user, and prints the chat.
-func run() error {
+// user, and prints the chat to w.
+func run(w io.Writer) error {
 	dir, err := os.MkdirTemp("", "distchat")
 	if err != nil {
 		return err
@@ -69,6 +70,13 @@ func run() error {
 		Lines []string
 	}{"Dave", []string{"brb", "(Dave's process is killed here)"}})
 	var procs []*exec.Cmd
+	var starts []io.WriteCloser
+	defer func() {
+		for _, p := range procs {
+			p.Process.Kill()
+			p.Wait()
+		}
+	}()
 	for i := range users {
 		cmd := exec.Command(self)
 		cmd.Env = append(os.Environ(), fmt.Sprintf("%s=%d", userEnv, i), urlEnv+"="+srv.URL())
@@ -77,32 +85,37 @@ func run() error {
 		if err != nil {
 			return err
 		}
+		in, err := cmd.StdinPipe()
+		if err != nil {
+			return err
+		}
 		if err := cmd.Start(); err != nil {
 			return err
 		}
 		procs = append(procs, cmd)
+		starts = append(starts, in)
 		lines := bufio.NewScanner(out)
 		if !lines.Scan() || lines.Text() != "joined" {
 			return fmt.Errorf("user %s did not join", users[i].Name)
 		}
-		fmt.Printf("* %s joined (process %d)\n", users[i].Name, cmd.Process.Pid)
+		fmt.Fprintf(w, "* %s joined (process %d)\n", users[i].Name, cmd.Process.Pid)
 	}
 	tx.Close() // the central receiver posts nothing: the users hold the channel open
+	for _, in := range starts {
+		in.Close() // go: every user talks at once
+	}
 
 	count := 0
 	start := time.Now()
 	for m := range rx.Iter() {
-		fmt.Printf("[%s] %s\n", m.From, m.Text)
+		fmt.Fprintf(w, "[%s] %s\n", m.From, m.Text)
 		count++
 		if strings.HasPrefix(m.Text, "(Dave") {
 			procs[len(procs)-1].Process.Kill()
-			fmt.Printf("* Dave's process killed with SIGKILL: his sender counts as closed after its lease (%v)\n", lease)
+			fmt.Fprintf(w, "* Dave's process killed with SIGKILL: his sender counts as closed after its lease (%v)\n", lease)
 		}
 	}
-	for _, p := range procs {
-		p.Wait()
-	}
-	fmt.Printf("chat closed after %v: %d messages, every user left\n", time.Since(start).Round(100*time.Millisecond), count)
+	fmt.Fprintf(w, "chat closed after %v: %d messages, every user left\n", time.Since(start).Round(100*time.Millisecond), count)
 	return nil
 }
 
@@ -124,6 +137,7 @@ func user(index, url string) {
 		panic(err)
 	}
 	os.Stdout.WriteString("joined\n")
+	io.Copy(io.Discard, os.Stdin) // until the chat starts
 	if i == len(chatsystem.Users) {
 		tx.Send(chatsystem.Message{From: "Dave", Text: "brb"})
 		tx.Send(chatsystem.Message{From: "Dave", Text: "(Dave's process is killed here)"})
