@@ -98,7 +98,7 @@ func run(pass *analysis.Pass) (any, error) {
 
 // lastReturn is where the textually last way out of f leaves, when it is
 // a success: its last return statement (unless that returns an error that
-// is not nil), or the end of its body when control can fall off it.
+// is surely not nil), or the end of its body when control can fall off it.
 func lastReturn(pass *analysis.Pass, f *flow.Func) token.Pos {
 	var last *ast.ReturnStmt
 	ast.Inspect(f.Body, func(n ast.Node) bool {
@@ -120,7 +120,7 @@ func lastReturn(pass *analysis.Pass, f *flow.Func) token.Pos {
 	}
 	for _, r := range last.Results {
 		t := pass.TypesInfo.TypeOf(r)
-		if t != nil && types.Identical(t, errorType) && !isNil(pass, r) {
+		if t != nil && types.Identical(t, errorType) && failure(pass, r) {
 			return token.NoPos // a failure: not what the function is for
 		}
 	}
@@ -129,13 +129,20 @@ func lastReturn(pass *analysis.Pass, f *flow.Func) token.Pos {
 
 var errorType = types.Universe.Lookup("error").Type()
 
-func isNil(pass *analysis.Pass, e ast.Expr) bool {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok {
-		return false
+// failure reports whether e is surely an error that is not nil: a package's
+// error variable (ErrClosed) or a call (errors.New, fmt.Errorf). A local
+// err may be nil.
+func failure(pass *analysis.Pass, e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		return true
+	case *ast.SelectorExpr:
+		return failure(pass, e.Sel)
+	case *ast.Ident:
+		v, ok := pass.TypesInfo.Uses[e].(*types.Var)
+		return ok && v.Pkg() != nil && v.Parent() == v.Pkg().Scope()
 	}
-	_, ok = pass.TypesInfo.Uses[id].(*types.Nil)
-	return ok
+	return false
 }
 
 // better prefers a return to a panic, then the earlier exit.

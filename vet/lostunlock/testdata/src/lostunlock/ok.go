@@ -237,3 +237,4 @@ func (t *table) grab() (rows []int, release func()) {
 	}
 	return t.rows, t.mu.Unlock
 }
+
