@@ -237,4 +237,3 @@ func (t *table) grab() (rows []int, release func()) {
 	}
 	return t.rows, t.mu.Unlock
 }
-
