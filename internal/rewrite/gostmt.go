@@ -21,7 +21,7 @@ func (r *rewriter) goStmt(n *ast.GoStmt) ast.Stmt {
 	inner := &ast.CallExpr{Fun: n.Call.Fun, Args: append([]ast.Expr(nil), n.Call.Args...), Ellipsis: n.Call.Ellipsis}
 	var names, values []ast.Expr
 	if r.evaluatedLate(n.Call.Fun) {
-		name := ast.NewIdent(r.fresh("f"))
+		name := &ast.Ident{NamePos: n.Go, Name: r.fresh("f")}
 		names, values = append(names, name), append(values, n.Call.Fun)
 		inner.Fun = ast.NewIdent(name.Name)
 	}
@@ -30,7 +30,7 @@ func (r *rewriter) goStmt(n *ast.GoStmt) ast.Stmt {
 		inner.Args = nil
 		var lhs []ast.Expr
 		for range results {
-			name := ast.NewIdent(r.fresh("a"))
+			name := &ast.Ident{NamePos: n.Go, Name: r.fresh("a")}
 			lhs = append(lhs, name)
 			inner.Args = append(inner.Args, ast.NewIdent(name.Name))
 		}
@@ -38,7 +38,7 @@ func (r *rewriter) goStmt(n *ast.GoStmt) ast.Stmt {
 		if len(names) > 0 {
 			list = append(list, &ast.AssignStmt{Lhs: names, Tok: token.DEFINE, Rhs: values})
 		}
-		return &ast.BlockStmt{List: append(list,
+		return &ast.BlockStmt{Lbrace: n.Go, List: append(list,
 			&ast.AssignStmt{Lhs: lhs, Tok: token.DEFINE, Rhs: n.Call.Args},
 			r.spawn(n.Go, inner))}
 	}
@@ -46,7 +46,7 @@ func (r *rewriter) goStmt(n *ast.GoStmt) ast.Stmt {
 		if r.stable(a) {
 			continue
 		}
-		name := ast.NewIdent(r.fresh("a"))
+		name := &ast.Ident{NamePos: n.Go, Name: r.fresh("a")}
 		names, values = append(names, name), append(values, a)
 		inner.Args[i] = ast.NewIdent(name.Name)
 	}
@@ -54,7 +54,7 @@ func (r *rewriter) goStmt(n *ast.GoStmt) ast.Stmt {
 	if len(names) == 0 {
 		return spawn
 	}
-	return &ast.BlockStmt{List: []ast.Stmt{
+	return &ast.BlockStmt{Lbrace: n.Go, List: []ast.Stmt{
 		&ast.AssignStmt{Lhs: names, Tok: token.DEFINE, Rhs: values},
 		spawn,
 	}}

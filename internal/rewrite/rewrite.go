@@ -197,10 +197,10 @@ func (r *rewriter) post(c *astutil.Cursor) bool {
 	}
 	switch n := n.(type) {
 	case *ast.SendStmt:
-		c.Replace(&ast.ExprStmt{X: method(call(r.gort("Out"), n.Chan), "Send", n.Value)})
+		c.Replace(&ast.ExprStmt{X: method(call(r.gortAt(n.Pos(), "Out"), n.Chan), "Send", n.Value)})
 	case *ast.UnaryExpr:
 		if n.Op == token.ARROW {
-			c.Replace(method(call(r.gort("In"), n.X), "Recv"))
+			c.Replace(method(call(r.gortAt(n.OpPos, "In"), n.X), "Recv"))
 		}
 	case *ast.AssignStmt:
 		if len(n.Lhs) == 2 && len(n.Rhs) == 1 && isRecv(n.Rhs[0]) {
@@ -214,9 +214,9 @@ func (r *rewriter) post(c *astutil.Cursor) bool {
 		r.callExpr(c, n)
 	case *ast.RangeStmt:
 		if r.isChan(n.X) {
-			n.X = method(call(r.gort("In"), n.X), "Range")
+			n.X = method(call(r.gortAt(n.X.Pos(), "In"), n.X), "Range")
 		} else if r.isMap(n.X) {
-			n.X = call(r.gort("MapRange"), n.X)
+			n.X = call(r.gortAt(n.X.Pos(), "MapRange"), n.X)
 		}
 	case *ast.GoStmt:
 		c.Replace(r.goStmt(n))
@@ -234,7 +234,7 @@ func (r *rewriter) post(c *astutil.Cursor) bool {
 
 func (r *rewriter) recv2(e ast.Expr) ast.Expr {
 	u := ast.Unparen(e).(*ast.UnaryExpr)
-	return method(call(r.gort("In"), u.X), "Recv2")
+	return method(call(r.gortAt(u.OpPos, "In"), u.X), "Recv2")
 }
 
 // callExpr rewrites close, len, cap and make of channels, runtime.Gosched,
@@ -242,13 +242,13 @@ func (r *rewriter) recv2(e ast.Expr) ast.Expr {
 func (r *rewriter) callExpr(c *astutil.Cursor, n *ast.CallExpr) {
 	switch {
 	case len(n.Args) == 1 && r.builtin(n.Fun, "close"):
-		n.Fun = r.gort("Close")
+		n.Fun = r.gortAt(n.Fun.Pos(), "Close")
 	case len(n.Args) == 1 && r.builtin(n.Fun, "len") && r.isChan(n.Args[0]):
-		n.Fun = r.gort("Len")
+		n.Fun = r.gortAt(n.Fun.Pos(), "Len")
 	case len(n.Args) == 1 && r.builtin(n.Fun, "cap") && r.isChan(n.Args[0]):
-		n.Fun = r.gort("Cap")
+		n.Fun = r.gortAt(n.Fun.Pos(), "Cap")
 	case len(n.Args) >= 1 && r.builtin(n.Fun, "make") && r.isChan(n.Args[0]):
-		c.Replace(call(r.gort("Made"), n))
+		c.Replace(call(r.gortAt(n.Pos(), "Made"), n))
 	}
 	sel, ok := n.Fun.(*ast.SelectorExpr)
 	if !ok {
@@ -263,7 +263,7 @@ func (r *rewriter) callExpr(c *astutil.Cursor, n *ast.CallExpr) {
 	}
 	switch {
 	case pkg.Name == r.runtimeName && sel.Sel.Name == "Gosched":
-		n.Fun = r.gort("Gosched")
+		n.Fun = r.gortAt(n.Fun.Pos(), "Gosched")
 	case pkg.Name == r.atomicName && unsafeAtomics[sel.Sel.Name]:
 		r.usesStdAtomic = true
 		sel.X = ast.NewIdent(stdAtomicName)

@@ -24,14 +24,15 @@ import (
 // Channels and sent values are evaluated once, in order, before the choice,
 // as Go does; break in a case leaves the switch as it left the select.
 func (r *rewriter) selectStmt(n *ast.SelectStmt, _ any) ast.Stmt {
-	block := &ast.BlockStmt{}
-	sel := ast.NewIdent(r.fresh("s"))
+	block := &ast.BlockStmt{Lbrace: n.Select}
+	sel := &ast.Ident{NamePos: n.Select, Name: r.fresh("s")}
 	var cases []ast.Expr
 	hasDefault := false
 	sw := &ast.SwitchStmt{
-		Init: nil,
-		Tag:  &ast.SelectorExpr{X: ast.NewIdent(sel.Name), Sel: ast.NewIdent("Index")},
-		Body: &ast.BlockStmt{},
+		Switch: n.Select,
+		Init:   nil,
+		Tag:    &ast.SelectorExpr{X: ast.NewIdent(sel.Name), Sel: ast.NewIdent("Index")},
+		Body:   &ast.BlockStmt{},
 	}
 	index := 0
 	for _, cl := range n.Body.List {
@@ -42,18 +43,18 @@ func (r *rewriter) selectStmt(n *ast.SelectStmt, _ any) ast.Stmt {
 			sw.Body.List = append(sw.Body.List, clause)
 			continue
 		}
-		name := ast.NewIdent(r.fresh("c"))
+		name := &ast.Ident{NamePos: cc.Comm.Pos(), Name: r.fresh("c")}
 		var init ast.Expr
 		var recvInto *ast.AssignStmt
 		switch s := cc.Comm.(type) {
 		case *ast.SendStmt:
-			init = method(call(r.gort("Out"), s.Chan), "Case", s.Value)
+			init = method(call(r.gortAt(s.Pos(), "Out"), s.Chan), "Case", s.Value)
 			cases = append(cases, ast.NewIdent(name.Name))
 		case *ast.ExprStmt:
-			init = call(r.gort("In"), ast.Unparen(s.X).(*ast.UnaryExpr).X)
+			init = call(r.gortAt(s.Pos(), "In"), ast.Unparen(s.X).(*ast.UnaryExpr).X)
 			cases = append(cases, method(ast.NewIdent(name.Name), "Case"))
 		case *ast.AssignStmt:
-			init = call(r.gort("In"), ast.Unparen(s.Rhs[0]).(*ast.UnaryExpr).X)
+			init = call(r.gortAt(s.Rhs[0].Pos(), "In"), ast.Unparen(s.Rhs[0]).(*ast.UnaryExpr).X)
 			cases = append(cases, method(ast.NewIdent(name.Name), "Case"))
 			recvInto = r.received(s, name.Name, sel.Name)
 		}
@@ -67,7 +68,7 @@ func (r *rewriter) selectStmt(n *ast.SelectStmt, _ any) ast.Stmt {
 	}
 	if len(n.Body.List) == 0 {
 		// select {} blocks forever; the loop keeps it a terminating statement.
-		return &ast.ForStmt{Body: &ast.BlockStmt{List: []ast.Stmt{&ast.ExprStmt{X: call(r.gort("Block"))}}}}
+		return &ast.ForStmt{For: n.Select, Body: &ast.BlockStmt{List: []ast.Stmt{&ast.ExprStmt{X: call(r.gortAt(n.Select, "Block"))}}}}
 	}
 	if !hasDefault {
 		// The last case becomes the default: Select returns one of the
@@ -77,7 +78,7 @@ func (r *rewriter) selectStmt(n *ast.SelectStmt, _ any) ast.Stmt {
 		last.List = nil
 	}
 	args := append([]ast.Expr{ast.NewIdent(strconv.FormatBool(hasDefault))}, cases...)
-	sw.Init = &ast.AssignStmt{Lhs: []ast.Expr{sel}, Tok: token.DEFINE, Rhs: []ast.Expr{call(r.gort("Select"), args...)}}
+	sw.Init = &ast.AssignStmt{Lhs: []ast.Expr{sel}, Tok: token.DEFINE, Rhs: []ast.Expr{call(r.gortAt(n.Select, "Select"), args...)}}
 	block.List = append(block.List, sw)
 	r.selectBlocks[block] = true
 	return block
@@ -99,5 +100,5 @@ func (r *rewriter) received(s *ast.AssignStmt, c, sel string) *ast.AssignStmt {
 	if len(s.Lhs) == 2 {
 		fn = "Value"
 	}
-	return &ast.AssignStmt{Lhs: s.Lhs, Tok: s.Tok, Rhs: []ast.Expr{call(r.gort(fn), ast.NewIdent(c), ast.NewIdent(sel))}}
+	return &ast.AssignStmt{Lhs: s.Lhs, Tok: s.Tok, Rhs: []ast.Expr{call(r.gortAt(s.Rhs[0].Pos(), fn), ast.NewIdent(c), ast.NewIdent(sel))}}
 }
