@@ -7,7 +7,11 @@ import (
 	"sync"
 
 	"github.com/fearlessgo/fearless/examples"
+	"github.com/fearlessgo/fearless/examples/plaindeadlock"
 )
+
+// The tour's fearless test chapter runs this command's own test.
+func init() { plaindeadlock.FearlessTest = test }
 
 const tourUsage = `usage: fearless tour [--list | NAME...]
 
