@@ -48,26 +48,25 @@ func TestLeakProfileSeesThreads(t *testing.T) {
 // as a plain goroutine does.
 func TestNamedThreadHasPprofLabel(t *testing.T) {
 	release := make(chan struct{})
+	started := make(chan struct{}, 2) // the labels are set before f runs
 	var named, unnamed *thread.JoinHandle[struct{}]
 	pprof.Do(context.Background(), pprof.Labels("job", "test"), func(context.Context) {
 		named, _ = thread.SpawnWith(thread.NewBuilder().Name("labeled-worker"), func() struct{} {
+			started <- struct{}{}
 			<-release
 			return struct{}{}
 		})
-		unnamed = thread.Go(func() { <-release })
+		unnamed = thread.Go(func() { started <- struct{}{}; <-release })
 	})
 	defer func() { close(release); named.Join(); unnamed.Join() }()
-	for i := 0; ; i++ {
-		var b bytes.Buffer
-		pprof.Lookup("goroutine").WriteTo(&b, 1)
-		profile := b.String()
-		if strings.Contains(profile, `# labels: {"thread":"labeled-worker"}`) &&
-			strings.Contains(profile, `# labels: {"job":"test"}`) {
-			return
+	<-started
+	<-started
+	var b bytes.Buffer
+	pprof.Lookup("goroutine").WriteTo(&b, 1)
+	profile := b.String()
+	for _, want := range []string{`# labels: {"thread":"labeled-worker"}`, `# labels: {"job":"test"}`} {
+		if !strings.Contains(profile, want) {
+			t.Errorf("the goroutine profile lacks %s:\n%s", want, profile)
 		}
-		if i == 1000 { // the threads are started before Spawn returns; a label is set as they begin
-			t.Fatalf("no labeled threads in the goroutine profile:\n%s", profile)
-		}
-		thread.YieldNow()
 	}
 }
