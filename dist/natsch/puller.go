@@ -1,12 +1,8 @@
 package natsch
 
 import (
-	"context"
-	"strconv"
-	"sync"
 	"time"
 
-	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 )
 
@@ -96,83 +92,5 @@ func (r *Receiver[T]) renew() {
 			r.buf[i].m.InProgress()
 			r.buf[i].at = now
 		}
-	}
-}
-
-// fetchNow looks once, without waiting, for a rendezvous value.
-func (r *Receiver[T]) fetchNow() {
-	batch, err := r.cons.FetchNoWait(1)
-	if err != nil {
-		return
-	}
-	for m := range batch.Messages() {
-		r.hold(m)
-	}
-}
-
-// take claims a rendezvous value by deleting it: false when its sender took
-// it back first (or the server cannot be reached, when it goes back).
-func (r *Receiver[T]) take(m jetstream.Msg) bool {
-	meta, err := m.Metadata()
-	if err != nil {
-		m.Term()
-		return false
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), r.pullWait()+attemptWait)
-	defer cancel()
-	seq := meta.Sequence.Stream
-	switch r.l.take(ctx, seq) {
-	case nil:
-		m.Ack()
-		if subj := m.Headers().Get(takenHeader); subj != "" {
-			r.l.nc.Publish(subj, []byte(strconv.FormatUint(seq, 10)))
-		}
-		return true
-	case jetstream.ErrMsgNotFound, jetstream.ErrStreamNotFound:
-		m.Ack()
-	default:
-		m.Nak()
-	}
-	return false
-}
-
-// ackers is how many acknowledgements a receiver has in flight at once:
-// each waits for the server's confirmation, and one at a time would let
-// the values handed out run ahead of them, past the server's ack wait.
-const ackers = 8
-
-// ack acknowledges each value handed out, waiting for the server to
-// confirm, so that a value is not redelivered after Recv returned it. On
-// a bounded channel it then says that room was freed.
-func (r *Receiver[T]) ack() {
-	defer close(r.ackerDone)
-	var wg sync.WaitGroup
-	for range ackers {
-		wg.Go(func() {
-			for m := range r.acks {
-				ackOne(m)
-				if r.bounded && len(r.acks) == 0 {
-					r.l.nc.Publish(r.l.n.room, nil)
-				}
-			}
-		})
-	}
-	wg.Wait()
-}
-
-// ackGiveUp bounds how long an acknowledgement is retried while the server
-// is out of reach; after it the value may be redelivered once.
-const ackGiveUp = 30 * time.Second
-
-func ackOne(m jetstream.Msg) {
-	deadline := time.Now().Add(ackGiveUp)
-	for wait := time.Millisecond; time.Now().Before(deadline); wait = min(2*wait, 100*time.Millisecond) {
-		ctx, cancel := context.WithTimeout(context.Background(), attemptWait)
-		err := m.DoubleAck(ctx)
-		cancel()
-		if err == nil || err == nats.ErrConnectionClosed {
-			return
-		}
-		time.Sleep(wait)
 	}
 }

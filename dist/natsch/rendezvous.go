@@ -163,3 +163,40 @@ func (l *link) gone(ctx context.Context, seq uint64) bool {
 	_, err := l.stream.GetMsg(ctx, seq)
 	return errors.Is(err, jetstream.ErrMsgNotFound)
 }
+
+// fetchNow looks once, without waiting, for a rendezvous value.
+func (r *Receiver[T]) fetchNow() {
+	batch, err := r.cons.FetchNoWait(1)
+	if err != nil {
+		return
+	}
+	for m := range batch.Messages() {
+		r.hold(m)
+	}
+}
+
+// take claims a rendezvous value by deleting it: false when its sender took
+// it back first (or the server cannot be reached, when it goes back).
+func (r *Receiver[T]) take(m jetstream.Msg) bool {
+	meta, err := m.Metadata()
+	if err != nil {
+		m.Term()
+		return false
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), r.pullWait()+attemptWait)
+	defer cancel()
+	seq := meta.Sequence.Stream
+	switch r.l.take(ctx, seq) {
+	case nil:
+		m.Ack()
+		if subj := m.Headers().Get(takenHeader); subj != "" {
+			r.l.nc.Publish(subj, []byte(strconv.FormatUint(seq, 10)))
+		}
+		return true
+	case jetstream.ErrMsgNotFound, jetstream.ErrStreamNotFound:
+		m.Ack()
+	default:
+		m.Nak()
+	}
+	return false
+}
