@@ -28,8 +28,18 @@ type choice struct {
 // NewWaiter returns a waiter for the calling goroutine.
 func NewWaiter() *Waiter { return &Waiter{p: sched.NewParker()} }
 
-// live reports whether waking w still means something.
-func (w *Waiter) live() bool { return w.choice == nil || !w.choice.done }
+// live reports whether waking w still means something. Whether a waiter of
+// a select is live depends on what the other cases' channels did, so the
+// explorer is told that the choice was read.
+func (w *Waiter) live() bool {
+	if w.choice == nil {
+		return true
+	}
+	if r := Runner(); r != nil {
+		r.Touch(w.choice)
+	}
+	return !w.choice.done
+}
 
 // Park blocks until w is woken.
 func (w *Waiter) Park() { w.p.Park() }

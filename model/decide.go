@@ -50,18 +50,19 @@ func (e *execution) decide(t *mthread) *mthread {
 	}
 	e.wakeCancelled()
 	forceTimer := false
-	if e.usersDone() {
-		e.end() // only goroutines that serve others are left
-		return nil
-	}
+	draining := e.usersDone()
 	var run, tim []int
 	for _, th := range e.threads {
-		switch th.status {
-		case runnable:
+		switch {
+		case th.status == runnable:
 			run = append(run, th.id)
-		case timed:
+		case th.status == timed && !(draining && th.drained):
 			tim = append(tim, th.id)
 		}
+	}
+	if draining && len(run)+len(tim) == 0 {
+		e.end() // only goroutines that serve others are left, each fired once
+		return nil
 	}
 	if e.x.cfg.idleTimers {
 		e.sinceFire++
@@ -133,6 +134,9 @@ func (e *execution) decide(t *mthread) *mthread {
 		e.preempts++
 	}
 	next := e.threads[choice]
+	if next.status == timed && draining {
+		next.drained = true
+	}
 	if next.status == timed {
 		if e.threads[0].status == finished {
 			if e.lateFires++; e.lateFires > lateFireLimit {

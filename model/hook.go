@@ -93,6 +93,12 @@ func (h hook) Fail(kind, report string) {
 	}
 }
 
+func (h hook) Touch(obj any) {
+	if e := h.x.exec.Load(); e != nil {
+		e.touch(obj)
+	}
+}
+
 func (h hook) Label(name string) {
 	if e := h.x.exec.Load(); e != nil {
 		e.mu.Lock()

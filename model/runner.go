@@ -49,3 +49,14 @@ func (e *execution) noteOutside(what string) {
 	defer e.mu.Unlock()
 	e.outside = append(e.outside, what)
 }
+
+// touch records an access of the running transition to obj.
+func (e *execution) touch(obj any) {
+	e.lock()
+	defer e.mu.Unlock()
+	if e.aborting || e.ended || e.cur == nil || !comparable(obj) {
+		return
+	}
+	e.flush()
+	e.access(obj, true, true, true)
+}

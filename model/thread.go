@@ -67,6 +67,11 @@ type mthread struct {
 	label  string          // how the code it runs names it (sched.Runner.Label)
 	goid   uint64          // the runtime's id of its goroutine
 	stuck  bool            // blocked outside the explorer: abandoned, never unwound
+	// drained: a goroutine that serves others, fired once after the others
+	// ended. A run does not end while such a goroutine has a timeout
+	// pending: what it does when it fires (a send, say) may depend on what
+	// the others did, and the search must see it to try the other orders.
+	drained bool
 
 	clock vclock // happens-before for partial-order reduction: every dependent pair
 	mem   vclock // happens-before for the memory model: synchronisation only

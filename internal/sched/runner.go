@@ -18,6 +18,11 @@ type Runner interface {
 	// Fail ends the run as a failure of the given kind, with a report for
 	// people. The caller goes on until its next operation.
 	Fail(kind, report string)
+	// Touch records that the running operation reads or changes obj, an
+	// object it did not name at its switch point (the shared choice of a
+	// select another goroutine waits in, say), so that the search tries
+	// the orders of operations that depend on each other through it.
+	Touch(obj any)
 	// Label names the calling goroutine in reports ("TestX", say).
 	Label(name string)
 	// Outside records an operation that the scheduler does not control
