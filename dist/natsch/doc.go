@@ -58,8 +58,9 @@
 //   - the last sender or receiver closed: a notice on core NATS wakes
 //     waiters in a few milliseconds; without it (lost in a reconnect) each
 //     process rereads the record every quarter lease;
-//   - a dead process's handles: gone between one lease and one lease and
-//     a quarter after its last renewal, as seen by the other processes;
+//   - a dead process's handles: gone between one lease and one and a half
+//     after its last renewal (the others look every quarter lease, and
+//     count a lease from the look that saw the renewal);
 //   - room freed in a bounded channel: a notice after the acknowledgement,
 //     or 100ms without word;
 //   - a rendezvous value taken: a notice, or 200ms without word;

@@ -152,3 +152,30 @@ func TestForgottenSenderIsCollected(t *testing.T) {
 		}
 	}
 }
+
+func TestZeroAndNilHandlesAreClosed(t *testing.T) {
+	var s natsch.Sender[int]
+	var ss natsch.SyncSender[int]
+	var r natsch.Receiver[int]
+	var ns *natsch.Sender[int]
+	var nss *natsch.SyncSender[int]
+	var nr *natsch.Receiver[int]
+	for _, err := range []error{s.Send(1), ss.Send(1), ss.TrySend(1), ns.Send(1), nss.Send(1),
+		s.Clone().Send(1), nss.Clone().Send(1), ss.SendTimeout(1, time.Second)} {
+		wantErr(t, err, mpsc.ErrClosed)
+	}
+	for _, rx := range []*natsch.Receiver[int]{&r, nr} {
+		_, err := rx.Recv()
+		wantErr(t, err, mpsc.ErrClosed)
+		_, err = rx.TryRecv()
+		wantErr(t, err, mpsc.ErrClosed)
+		if rx.Len() != 0 {
+			t.Fatal("Len of a closed receiver is not 0")
+		}
+		rx.Close()
+	}
+	s.Close()
+	ss.Close()
+	ns.Close()
+	nss.Close()
+}
