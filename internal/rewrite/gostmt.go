@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strconv"
 )
 
 // goStmt turns go f(x, y) into
@@ -47,7 +48,7 @@ func (r *rewriter) goStmt(n *ast.GoStmt) ast.Stmt {
 			continue
 		}
 		name := &ast.Ident{NamePos: n.Go, Name: r.fresh("a")}
-		names, values = append(names, name), append(values, a)
+		names, values = append(names, name), append(values, r.typed(a))
 		inner.Args[i] = ast.NewIdent(name.Name)
 	}
 	spawn := r.spawn(n.Go, inner)
@@ -58,6 +59,77 @@ func (r *rewriter) goStmt(n *ast.GoStmt) ast.Stmt {
 		&ast.AssignStmt{Lhs: names, Tok: token.DEFINE, Rhs: values},
 		spawn,
 	}}
+}
+
+// typed returns a, converted to the type it has as an argument if it may
+// be untyped: a comparison, a shift or a negation takes its type from
+// where it is used, which a variable holding it would not. When the type
+// has no name in the file, a stays as it is.
+func (r *rewriter) typed(a ast.Expr) ast.Expr {
+	maybeUntyped := false
+	switch e := ast.Unparen(a).(type) {
+	case *ast.BinaryExpr:
+		switch e.Op {
+		case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ, token.SHL, token.SHR:
+			maybeUntyped = true
+		}
+	case *ast.UnaryExpr:
+		maybeUntyped = e.Op == token.NOT
+	}
+	if !maybeUntyped {
+		return a
+	}
+	if t := r.typeName(r.info.TypeOf(a)); t != nil {
+		return &ast.CallExpr{Fun: t, Args: []ast.Expr{a}}
+	}
+	return a
+}
+
+// typeName is an expression naming t in the file: a basic type, a type
+// of the package or of a package the file imports; nil otherwise.
+func (r *rewriter) typeName(t types.Type) ast.Expr {
+	switch t := t.(type) {
+	case *types.Basic:
+		if t.Info()&types.IsUntyped != 0 {
+			return nil
+		}
+		return ast.NewIdent(t.Name())
+	case *types.Named:
+		obj := t.Obj()
+		if obj.Pkg() == nil || obj.Parent() != obj.Pkg().Scope() || t.TypeArgs().Len() > 0 {
+			return nil
+		}
+		if obj.Pkg() == r.pkg() {
+			return ast.NewIdent(obj.Name())
+		}
+		for _, spec := range r.file.Imports {
+			path, err := strconv.Unquote(spec.Path.Value)
+			if err != nil || path != obj.Pkg().Path() {
+				continue
+			}
+			name := obj.Pkg().Name()
+			if spec.Name != nil {
+				name = spec.Name.Name
+			}
+			if name != "_" && name != "." {
+				return &ast.SelectorExpr{X: ast.NewIdent(name), Sel: ast.NewIdent(obj.Name())}
+			}
+		}
+	}
+	return nil
+}
+
+// pkg is the package of the file.
+func (r *rewriter) pkg() *types.Package {
+	if obj := r.info.Defs[r.file.Name]; obj != nil {
+		return obj.Pkg()
+	}
+	for _, obj := range r.info.Defs {
+		if obj != nil {
+			return obj.Pkg()
+		}
+	}
+	return nil
 }
 
 // spawn is fearless_gort.Go(func() { inner }), at the go statement's

@@ -29,6 +29,18 @@ const answer = 42
 
 var calls int
 
+type flag bool
+
+func flagged(wg *sync.WaitGroup, out chan string, f flag) {
+	defer wg.Done()
+	out <- fmt.Sprint("flag ", f)
+}
+
+func shifted(wg *sync.WaitGroup, out chan string, x int64) {
+	defer wg.Done()
+	out <- fmt.Sprint("shifted ", x)
+}
+
 func two() (string, int) { calls++; return "two", calls }
 
 func pair(wg *sync.WaitGroup, out chan string) func(string, int) {
@@ -72,6 +84,13 @@ func main() {
 	wg.Add(2)
 	go show(&wg, out, "spread", xs...)
 	go show(&wg, out, "list", 1, 2, i)
+
+	// Untyped arguments: a comparison passed as a named boolean type, a
+	// shift of a constant passed as an int64.
+	wg.Add(2)
+	a, b := 1, 1
+	go flagged(&wg, out, a == b)
+	go shifted(&wg, out, 1<<i)
 
 	// A call whose results are the arguments, evaluated at the statement.
 	wg.Add(1)
