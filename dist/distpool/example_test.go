@@ -30,7 +30,7 @@ func Example() {
 	go func() { served <- distpool.Serve(ctx, js, distpool.Name("printer-1")) }()
 
 	prev := thread.SetPanicHook(func(*thread.PanicError) {})
-	defer thread.SetPanicHook(prev)
+	defer func() { thread.SetPanicHook(prev) }()
 	h, _ := distpool.Submit[int, int](context.Background(), js, "double", 21)
 	fmt.Println(h.Join())
 	bad, _ := distpool.Submit[string, int](context.Background(), js, "fail", "report")

@@ -2,7 +2,6 @@ package natsch_test
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"strconv"
 	"sync"
@@ -193,7 +192,7 @@ func BenchmarkRendezvousRoundTrip(b *testing.B) {
 	}
 	tx.Close()
 	if n := <-done; n != b.N {
-		b.Fatal(fmt.Sprintf("received %d of %d", n, b.N))
+		b.Fatalf("received %d of %d", n, b.N)
 	}
 	rx.Close()
 }

@@ -145,3 +145,28 @@ func ExampleLease() {
 	fmt.Println(err)
 	// Output: mpsc: channel disconnected
 }
+
+// A bounded sender opened by another process waits for room like the
+// first one.
+func ExampleOpenSyncSender() {
+	srv, stop := server()
+	defer stop()
+	tx, rx, err := natsch.SyncChannel[string](srv.JetStream(), "orders", 4)
+	if err != nil {
+		panic(err)
+	}
+	defer rx.Close()
+	tx2, err := natsch.OpenSyncSender[string](context.Background(), srv.JetStream(), "orders")
+	if err != nil {
+		panic(err)
+	}
+	tx.Close()
+	fmt.Println(tx2.SendTimeout("tea", time.Minute))
+	tx2.Close()
+	for v := range rx.Iter() {
+		fmt.Println(v)
+	}
+	// Output:
+	// <nil>
+	// tea
+}
