@@ -201,3 +201,34 @@ func TestHelperProcess(t *testing.T) {
 	proctest.Fail("Serve: %v", err)
 	os.Exit(1)
 }
+
+// TestServerRestart: calls submitted and run across a server restart all
+// come back, each with its own result.
+func TestServerRestart(t *testing.T) {
+	leak.Check(t)
+	s := natstest.Start(t)
+	js := s.JetStream()
+	serve(t, js, distpool.Workers(2))
+	const n = 60
+	hs := make([]*distpool.Handle[int], n)
+	for i := range hs {
+		if i == n/2 {
+			if v, err := hs[0].Join(); err != nil || v != 0 {
+				t.Fatalf("square(0) = %v, %v", v, err)
+			}
+			s.Restart()
+		}
+		h, err := distpool.Submit[int, int](t.Context(), js, "square", i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		hs[i] = h
+	}
+	ctx, cancel := context.WithTimeout(t.Context(), time.Minute)
+	defer cancel()
+	for i, h := range hs {
+		if v, err := h.JoinContext(ctx); err != nil || v != i*i {
+			t.Fatalf("square(%d) = %v, %v", i, v, err)
+		}
+	}
+}
