@@ -17,14 +17,14 @@ func ParkTimeout(d time.Duration) { Current().parkerOf().ParkTimeout(d) }
 
 // YieldNow lets other goroutines run before the caller goes on.
 func YieldNow() {
-	sched.Point("yield", nil)
+	sched.Point(sched.OpYield, nil)
 	runtime.Gosched()
 }
 
 // Sleep pauses the calling thread for at least d. Under the schedule
 // explorer, time is modelled and Sleep does not wait for real.
 func Sleep(d time.Duration) {
-	sched.Point("sleep", nil)
+	sched.Point(sched.OpSleep, nil)
 	if sched.Active() != nil {
 		sched.NewParker().ParkTimeout(d)
 		return

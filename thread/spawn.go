@@ -72,7 +72,7 @@ func (h *JoinHandle[T]) init(f func() T, c *config) {
 }
 
 func start[T any](h *JoinHandle[T]) *JoinHandle[T] {
-	sched.Point("spawn", h)
+	sched.Point(sched.OpSpawn, h)
 	sched.Go(func() { enter(h.thread.id, h) })
 	return h
 }
@@ -84,7 +84,7 @@ func start[T any](h *JoinHandle[T]) *JoinHandle[T] {
 // which no spawn made, panics.
 func (h *JoinHandle[T]) Join() (T, error) {
 	needHandle("JoinHandle.Join", h.id())
-	sched.Point("join", h)
+	sched.Point(sched.OpJoin, h)
 	if sched.Active() != nil {
 		h.parkUntilDone()
 	} else {
