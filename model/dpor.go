@@ -105,7 +105,7 @@ func (e *execution) access(obj any, write, race, sync bool) {
 	t.clock.join(e.global.wclock)
 	if write {
 		os.w, os.wt = k, t.id
-		os.wclock = t.clock.clone()
+		os.wclock = append(os.wclock[:0], t.clock...) // only ever read by join: reuse it
 		os.reads, os.rclock = os.reads[:0], nil
 	} else {
 		os.reads = append(os.reads, acc{k, t.id})
@@ -115,7 +115,7 @@ func (e *execution) access(obj any, write, race, sync bool) {
 	if sync {
 		t.mem.join(os.mem)
 		t.mem.join(e.global.mem)
-		os.mem = t.mem.clone()
+		os.mem = append(os.mem[:0], t.mem...)
 		e.allMem.join(t.mem)
 	}
 }
@@ -134,7 +134,7 @@ func (e *execution) globalAccess() {
 	t.mem.join(e.allMem)
 	g := &e.global
 	g.w, g.wt = e.curTrans, t.id
-	g.wclock, g.mem = t.clock.clone(), t.mem.clone()
+	g.wclock, g.mem = append(g.wclock[:0], t.clock...), append(g.mem[:0], t.mem...)
 }
 
 // backtrack notes that thread tid should also be tried at the decision
