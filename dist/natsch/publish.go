@@ -26,10 +26,13 @@ const (
 )
 
 // publish stores data under id, retrying with the same id while the server
-// does not answer. It returns the stored value's sequence.
+// does not answer, until ctx ends. It returns the stored value's sequence
+// (for an id stored before, the first one's). An attempt under way when
+// ctx ends is waited for (at most attemptWait), so that an answer on its
+// way is not lost.
 func (l *link) publish(ctx context.Context, msg *nats.Msg, id string) (uint64, outcome, error) {
 	for wait := time.Millisecond; ; wait = min(2*wait, 100*time.Millisecond) {
-		actx, cancel := context.WithTimeout(ctx, attemptWait)
+		actx, cancel := context.WithTimeout(context.WithoutCancel(ctx), attemptWait)
 		ack, err := l.js.PublishMsg(actx, msg, jetstream.WithMsgID(id), jetstream.WithExpectStream(l.n.stream))
 		cancel()
 		if err == nil {

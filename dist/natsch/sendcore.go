@@ -141,6 +141,16 @@ func (c *sendCore[T]) send(ctx context.Context, v T, tryErr error, timeout bool)
 		case missing:
 			return fail(mpsc.ErrDisconnected)
 		case gaveUp:
+			if rendezvous {
+				// v may be stored: publishing its id again gives its
+				// sequence, to take it back by.
+				rctx, cancel := context.WithTimeout(context.Background(), releaseWait)
+				seq, res, _ := c.l.publish(rctx, msg, id)
+				cancel()
+				if res == stored {
+					return c.takeBack(v, seq, ctxErr())
+				}
+			}
 			return fail(ctxErr())
 		case failed:
 			return fail(err)

@@ -43,8 +43,10 @@ func (s *Sender[T]) Send(v T) error {
 }
 
 // SendContext is Send that gives up when ctx ends, with ctx.Err() inside
-// the *mpsc.SendError. A send given up while the server did not answer may
-// still have stored v: it is then received, once.
+// the *mpsc.SendError. A publish under way when ctx ends is waited for (at
+// most 2s), and succeeds when the server stored v; a send given up while
+// the server did not answer at all may still have stored v, which is then
+// received, once.
 func (s *Sender[T]) SendContext(ctx context.Context, v T) error {
 	return s.core().send(ctx, v, nil, false)
 }

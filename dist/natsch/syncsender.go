@@ -50,9 +50,11 @@ func (s *SyncSender[T]) TrySend(v T) error {
 }
 
 // SendTimeout is Send that gives up after d with mpsc.ErrTimeout inside
-// the *mpsc.SendError. A d <= 0 tries once without waiting. On a
-// rendezvous channel a value not taken in time is taken back from the
-// server, so that it is never received after SendTimeout failed.
+// the *mpsc.SendError. A d <= 0 tries once without waiting. A publish
+// under way when d runs out is waited for (at most 2s): when the server
+// stored v, SendTimeout succeeds, late. On a rendezvous channel a value
+// not taken in time is taken back from the server, so that it is never
+// received after SendTimeout failed.
 func (s *SyncSender[T]) SendTimeout(v T, d time.Duration) error {
 	if d <= 0 {
 		return s.core().send(context.Background(), v, mpsc.ErrTimeout, false)
