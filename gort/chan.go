@@ -3,8 +3,10 @@ package gort
 import (
 	"fmt"
 	"iter"
+	"os"
 	"reflect"
 	"sync"
+	"sync/atomic"
 
 	"github.com/fearlessgo/fearless/internal/sched"
 )
@@ -48,6 +50,21 @@ type madeChan struct {
 	taken bool
 }
 
+// recordNative says whether channels made while no explorer runs are
+// recorded, for explorations to come (see ConfigEnv).
+var recordNative atomic.Bool
+
+// ConfigEnv names the environment variable through which fearless test
+// tells a test binary how to explore (see package gort/testing). When it is
+// set, Made records the channels made while no explorer runs (package-level
+// ones, say), from the first package-level variable on, so that every run of
+// the explorations that follow starts with them as they were; a recorded
+// channel is kept for the life of the process. Elsewhere Made is only the
+// make it wraps.
+const ConfigEnv = "FEARLESS_TEST"
+
+func init() { recordNative.Store(os.Getenv(ConfigEnv) != "") }
+
 // nilChan stands for every nil channel in reports.
 type nilChan struct{}
 
@@ -60,6 +77,9 @@ func Made[C any](c C) C {
 	site := Site()
 	ptr := reflect.ValueOf(c).Pointer()
 	if r == nil {
+		if !recordNative.Load() {
+			return c
+		}
 		made.Lock()
 		if made.chans == nil {
 			made.chans = map[uintptr]*madeChan{}
@@ -102,7 +122,7 @@ func stateOf(r sched.Runner, ch any) (st *chanState, ok bool) {
 	return StateOf(r, ptr, func() *chanState {
 		if !m.taken {
 			m.taken = true
-			m.seed, m.shut = drain(v)
+			m.seed, m.shut = drain(reflect.ValueOf(m.ch)) // as made: both directions
 		}
 		return &chanState{ch: m.ch, cap: v.Cap(), buf: append([]any(nil), m.seed...), closed: m.shut, label: chanLabel(m.ch, m.site)}
 	}), true

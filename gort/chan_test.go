@@ -19,7 +19,8 @@ func program() string {
 	gort.Go(func() { gort.Out(a).Send(1); gort.Out(a).Send(2); gort.Close(a) })
 	gort.Go(func() { gort.Out(b).Send(3); gort.Close(done) })
 	var got []int
-	for len(got) < 3 {
+	gotB := false
+	for a != nil || !gotB { // until both senders are done: none outlives the program
 		ra, rb := gort.In(a), gort.In(b)
 		s := gort.Select(false, ra.Case(), rb.Case())
 		switch s.Index {
@@ -32,6 +33,7 @@ func program() string {
 			got = append(got, v)
 		case 1:
 			got = append(got, gort.Got(rb, s))
+			gotB, b = true, nil
 		}
 	}
 	gort.In(done).Recv()

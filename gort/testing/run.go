@@ -9,6 +9,7 @@ import (
 	stdtesting "testing"
 	"time"
 
+	"github.com/fearlessgo/fearless/gort"
 	"github.com/fearlessgo/fearless/internal/sched"
 	"github.com/fearlessgo/fearless/model"
 )
@@ -16,7 +17,7 @@ import (
 // ConfigEnv names the environment variable through which fearless test
 // tells a test binary how to explore: a JSON Config. Without it, Run runs
 // each test once, as go test would.
-const ConfigEnv = "FEARLESS_TEST"
+const ConfigEnv = gort.ConfigEnv
 
 // Config is how fearless test asks a test binary to explore its tests.
 type Config struct {
