@@ -24,8 +24,8 @@ import (
 // closes and worker 2 drains; every worker feeds main); a goroutine blocks
 // only sending downstream or receiving from upstream; main receives until
 // each worker has sent its last value, and waits for the WaitGroup only
-// then; the mutex is held around no blocking operation. So a failure
-// under the explorer is a bug of the model.
+// then; the mutex and the read-write lock are held around no blocking
+// operation. So a failure under the explorer is a bug of the model.
 
 // What a worker step does.
 type stepKind int
@@ -41,10 +41,14 @@ const (
 	selectSends                    // select { case out <- v: case pipe <- v: }
 	recvPipe                       // v, ok := <-pipe                    (worker 2 of two)
 	selectRecvSend                 // select { case v, ok := <-pipe: case out <- v: }
+	tryRecvPipe                    // select { case v, ok := <-pipe: default: }
+	selectNil                      // select { case <-nilChan: default: }
+	rwWrite                        // rw.Lock(); counter++; rw.Unlock()
+	rwRead                         // rw.RLock(); counter; rw.RUnlock()
 	numKinds
 )
 
-var kindNames = [...]string{"send", "trysend", "lock", "trylock", "yield", "len", "sendpipe", "selectsends", "recvpipe", "selectrecvsend"}
+var kindNames = [...]string{"send", "trysend", "lock", "trylock", "yield", "len", "sendpipe", "selectsends", "recvpipe", "selectrecvsend", "tryrecvpipe", "selectnil", "rwwrite", "rwread"}
 
 type genProgram struct {
 	cap     int          // of the channel to main
@@ -79,7 +83,7 @@ func generate(rng *rand.Rand) genProgram {
 			for {
 				k := stepKind(rng.IntN(int(numKinds)))
 				pipeOut := k == sendPipe || k == selectSends
-				pipeIn := k == recvPipe || k == selectRecvSend
+				pipeIn := k == recvPipe || k == selectRecvSend || k == tryRecvPipe
 				if (pipeOut && (!p.pipe || w != 0)) || (pipeIn && (!p.pipe || w != 1)) {
 					continue
 				}
@@ -100,6 +104,7 @@ func (p genProgram) run() (outcome, forbidden string) {
 	var mu gsync.Mutex
 	var wg gsync.WaitGroup
 	var log []string
+	sh := &shared{}
 	out := gort.Made(make(chan int, p.cap))
 	var pipe chan int
 	if p.pipe {
@@ -110,7 +115,7 @@ func (p genProgram) run() (outcome, forbidden string) {
 		wg.Add(1)
 		gort.Go(func() {
 			defer wg.Done()
-			ws[w] = p.worker(w, steps, out, pipe, &mu, &log)
+			ws[w] = p.worker(w, steps, out, pipe, &mu, &log, sh)
 		})
 	}
 	// main receives until every worker has said it is done.
@@ -131,6 +136,12 @@ func (p genProgram) run() (outcome, forbidden string) {
 	}
 	fmt.Fprintf(&b, " | log %v", log)
 	return b.String(), p.check(got, ws)
+}
+
+// shared is the state the workers share under a read-write lock.
+type shared struct {
+	rw      gsync.RWMutex
+	counter int
 }
 
 // workerRun is what one worker did.
@@ -162,6 +173,9 @@ func (p genProgram) check(got []int, ws []workerRun) string {
 				return fmt.Sprintf("len %d of a channel of capacity %d", n, p.cap)
 			}
 		}
+		if slices.Contains(r.seen, "nil channel ready") {
+			return "a receive from a nil channel was ready"
+		}
 	}
 	if p.pipe && !slices.Equal(ws[0].toPipe, ws[1].fromPipe) {
 		return fmt.Sprintf("worker 1 sent %v through the pipe, worker 2 received %v", ws[0].toPipe, ws[1].fromPipe)
@@ -175,7 +189,7 @@ const doneValue = -1
 // worker runs one worker's steps, then closes the pipe (worker 1) or
 // drains it (worker 2, so that worker 1 is never left sending), and tells
 // main it is done.
-func (p genProgram) worker(w int, steps []stepKind, out, pipe chan int, mu *gsync.Mutex, log *[]string) workerRun {
+func (p genProgram) worker(w int, steps []stepKind, out, pipe chan int, mu *gsync.Mutex, log *[]string, sh *shared) workerRun {
 	var r workerRun
 	seen := &r.seen
 	next := 100 * (w + 1)
@@ -230,6 +244,32 @@ func (p genProgram) worker(w int, steps []stepKind, out, pipe chan int, mu *gsyn
 			if ok {
 				r.fromPipe = append(r.fromPipe, v)
 			}
+		case tryRecvPipe:
+			in := gort.In(pipe)
+			s := gort.Select(true, in.Case())
+			if s.Index == 0 {
+				got, ok := gort.Value(in, s)
+				*seen = append(*seen, fmt.Sprint("tryrecv ", got, " ", ok))
+				if ok {
+					r.fromPipe = append(r.fromPipe, got)
+				}
+			} else {
+				*seen = append(*seen, "tryrecv empty")
+			}
+		case selectNil:
+			var never chan int
+			if gort.Select(true, gort.In(never).Case()).Index == 0 {
+				*seen = append(*seen, "nil channel ready")
+			}
+		case rwWrite:
+			sh.rw.Lock()
+			sh.counter++
+			*seen = append(*seen, fmt.Sprint("wrote ", sh.counter))
+			sh.rw.Unlock()
+		case rwRead:
+			sh.rw.RLock()
+			*seen = append(*seen, fmt.Sprint("read ", sh.counter))
+			sh.rw.RUnlock()
 		case selectRecvSend:
 			v := value()
 			in := gort.In(pipe)
@@ -263,7 +303,7 @@ func (p genProgram) worker(w int, steps []stepKind, out, pipe chan int, mu *gsyn
 // only a program with an outcome it has not found yet gets the long one,
 // which is exhaustive for every program generated (or says it is not).
 const (
-	diffPrograms   = 40
+	diffPrograms   = 50
 	diffNativeRuns = 200
 	diffShort      = 1000
 	diffLong       = 100000
