@@ -32,11 +32,13 @@ func Run(w io.Writer) {
 		for range Last {
 			// Write blocks until no reader holds the lock; the guard gives
 			// the value, and Unlock lets the readers back in.
-			if writeGuard, err := producerLock.Value().Write(); err == nil {
+			// A guard that comes with ErrPoisoned holds the lock too.
+			writeGuard, err := producerLock.Value().Write()
+			if err == nil {
 				*writeGuard.Get() += 1
 				fmt.Fprintf(w, "Updated value: %d\n", *writeGuard.Get())
-				writeGuard.Unlock()
 			}
+			writeGuard.Unlock()
 			thread.Sleep(time.Millisecond)
 		}
 	})
@@ -49,6 +51,7 @@ func Run(w io.Writer) {
 				// Read blocks only while the producer writes (or waits to).
 				readGuard, err := lock.Value().Read()
 				if err != nil {
+					readGuard.Unlock() // poisoned: the guard holds the lock all the same
 					return
 				}
 				value := *readGuard.Get()
