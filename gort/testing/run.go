@@ -29,6 +29,13 @@ type Config struct {
 	Out       string        // the file to append one Result line per test to
 }
 
+// config is the exploration asked for, taken out of the environment at
+// start: a test that runs its own binary again (to watch it crash, say)
+// starts it as go test would, not as another exploration.
+var config = os.Getenv(ConfigEnv)
+
+func init() { os.Unsetenv(ConfigEnv) }
+
 // maxSteps bounds one run of an explored test.
 const maxSteps = 1 << 20
 
@@ -49,7 +56,7 @@ type Result struct {
 // Run is what a rewritten package's TestX calls: it explores test when
 // fearless test runs the binary, and runs it once otherwise.
 func Run(t *stdtesting.T, test func(t *T)) {
-	raw := os.Getenv(ConfigEnv)
+	raw := config
 	if raw == "" {
 		test(&T{T: t})
 		return

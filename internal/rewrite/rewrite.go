@@ -117,9 +117,7 @@ func (r *rewriter) fresh(what string) string {
 	return fmt.Sprintf("fearless_%s%d", what, r.n)
 }
 
-func (r *rewriter) gort(name string) ast.Expr { return r.gortAt(token.NoPos, name) }
-
-// gortAt is gort(name) at pos, so that the line directives give the call
+// gortAt is the runtime's name at pos, so that the line directives give the call
 // the line of the statement it stands for.
 func (r *rewriter) gortAt(pos token.Pos, name string) ast.Expr {
 	r.usesGort = true
