@@ -22,6 +22,7 @@ type explorer struct {
 	outside  outsideLog
 	deadline time.Time     // of the Budget; zero: none
 	finished chan struct{} // closed when the exploration is over
+	tick     *time.Ticker  // the stall watch's
 }
 
 func begin(cfg config, f func()) *explorer {
@@ -32,7 +33,7 @@ func begin(cfg config, f func()) *explorer {
 		running.Store(false)
 		panic("model: another deterministic scheduler is installed; the explorer needs the seam to itself")
 	}
-	x := &explorer{cfg: cfg, f: f, finished: make(chan struct{})}
+	x := &explorer{cfg: cfg, f: f, finished: make(chan struct{}), tick: stallTick(cfg.stall)}
 	if cfg.budget > 0 {
 		x.deadline = time.Now().Add(cfg.budget)
 	}
@@ -43,6 +44,7 @@ func begin(cfg config, f func()) *explorer {
 
 func (x *explorer) stop() {
 	defer close(x.finished)
+	defer x.tick.Stop()
 	sched.Install(nil)
 	thread.SetPanicHook(x.prevHook)
 	running.Store(false)

@@ -22,6 +22,12 @@ import (
 // KindOutside is the kind of failure for code the explorer does not control.
 const KindOutside = "outside"
 
+// stallTick is the ticker the stall watch of one exploration reads: one for
+// all its runs, whose period is a tenth of the stall timeout.
+func stallTick(stall time.Duration) *time.Ticker {
+	return time.NewTicker(max(stall/10, time.Millisecond))
+}
+
 // defaultStall is how long a thread may go without calling into the
 // explorer before it is taken as blocked outside it.
 const defaultStall = 10 * time.Second
@@ -36,14 +42,12 @@ func (e *execution) lock() {
 // calling into the explorer.
 func (e *execution) await() {
 	stall := e.x.cfg.stall
-	tick := time.NewTicker(max(stall/10, time.Millisecond))
-	defer tick.Stop()
 	last, since := e.calls.Load(), time.Now()
 	for {
 		select {
 		case <-e.done:
 			return
-		case now := <-tick.C:
+		case now := <-e.x.tick.C:
 			if c := e.calls.Load(); c != last {
 				last, since = c, now
 			} else if now.Sub(since) >= stall {
@@ -117,13 +121,18 @@ func goroutineTrace(id uint64) string {
 // unwinding does not reach within the stall timeout is blocked outside the
 // explorer (the running one, say, on a plain Go channel): it is abandoned.
 func (e *execution) awaitExit(t *mthread) {
-	timer := time.NewTimer(e.x.cfg.stall)
-	defer timer.Stop()
-	select {
-	case <-t.exited:
-	case <-timer.C:
-		e.mu.Lock()
-		t.stuck = true
-		e.mu.Unlock()
+	start := time.Now()
+	for {
+		select {
+		case <-t.exited:
+			return
+		case now := <-e.x.tick.C:
+			if now.Sub(start) >= e.x.cfg.stall {
+				e.mu.Lock()
+				t.stuck = true
+				e.mu.Unlock()
+				return
+			}
+		}
 	}
 }
