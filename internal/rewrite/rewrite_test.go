@@ -177,15 +177,13 @@ func goldenName(path string) string {
 
 // normalized is a rewritten source as the golden files hold it: the
 // //line directives name the file without its directory, which depends on
-// where the repository is, and white space inside a line is one space,
-// since the printer aligns trailing comments by the length of those
-// directives.
+// where the repository is, and each run of white space is one space,
+// since the printer aligns and indents by the length of those directives.
 func normalized(c *goldenCase, src []byte) []byte {
 	src = bytes.ReplaceAll(src, []byte(c.dir+string(filepath.Separator)), nil)
 	lines := strings.Split(string(src), "\n")
 	for i, l := range lines {
-		body := strings.TrimLeft(l, " \t")
-		lines[i] = l[:len(l)-len(body)] + strings.Join(strings.Fields(body), " ")
+		lines[i] = strings.Join(strings.Fields(l), " ")
 	}
 	return []byte(strings.Join(lines, "\n"))
 }
