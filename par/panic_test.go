@@ -198,8 +198,11 @@ func TestInlinePanicIsAPanicErrorNamingTheThread(t *testing.T) {
 		if !errors.As(err, &outer) {
 			t.Fatalf("Join = %v", err)
 		}
+		// Inline, the panic names the caller's thread. A thousand elements
+		// are measured first, and on a loaded machine the measure may find
+		// them costly enough to split: then a worker ran the element.
 		inner, ok := outer.Value.(*thread.PanicError)
-		if !ok || inner.Value != "last one" || inner.Thread != "mapper" {
+		if !ok || inner.Value != "last one" || (inner.Thread != "mapper" && (n < 1000 || inner.Thread != "par worker")) {
 			t.Fatalf("n=%d: Map panicked with %#v", n, outer.Value)
 		}
 	}
