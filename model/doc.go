@@ -75,8 +75,10 @@
 // It must be deterministic apart from the schedule: the same decisions must
 // lead to the same operations, so no wall-clock time, randomness or map
 // iteration order that changes what it does. It must start threads only
-// through package thread, block only through fearless types (a Go channel
-// or a sync.Mutex held by another thread hangs the search), and close its
+// through package thread, block only through fearless types (a thread
+// blocked on a plain Go channel or sync.Mutex, or a goroutine started with
+// the go statement that uses fearless types, ends the exploration with a
+// failure of kind "outside": see StallTimeout), and close its
 // channel handles explicitly (the garbage collector closing a forgotten one
 // happens at a moment the explorer cannot control). A panic in any thread
 // is a failure, even where Join would return it as a value. Only one Explore

@@ -63,8 +63,9 @@ func (f *Failure) String() string { return f.Report }
 // and Scope run one at a time, and every operation on a fearless type
 // (lock, unlock, send, receive, close, condvar, barrier, atomic load and
 // store, spawn, join, sleep, yield) is a point where another thread may be
-// chosen. Each run of f ends in success, a panic or a deadlock; Explore
-// stops at the first failure.
+// chosen. Each run of f ends in success, a panic, a deadlock, a leak (f
+// returned while threads it started can never end) or a livelock;
+// Explore stops at the first failure.
 //
 // By default, Explore searches depth first with partial-order reduction
 // (so that two orders of independent operations are not both tried) and no
@@ -77,8 +78,10 @@ func (f *Failure) String() string { return f.Report }
 // iteration order or goroutines started with the go statement that use
 // fearless types). Time is modelled: sleeps and timeouts do not wait, a
 // timeout fires when no thread could run otherwise or when the search
-// tries it against a wake-up it races with. Blocking on a Go channel or a
-// sync.Mutex held by another thread hangs the search: inside f, block only
+// tries it against a wake-up it races with (Timers(TimersIdle) keeps it to
+// the first). A thread that blocks on a plain Go channel or a sync.Mutex
+// ends the exploration, after StallTimeout, with a failure of kind
+// "outside", and the result is not exhaustive: inside f, block only
 // through fearless types.
 //
 // Explore panics if another Explore or Replay is running, in this

@@ -41,7 +41,7 @@ func TestPlainGoroutineIsOutside(t *testing.T) {
 		case <-done:
 		case <-release:
 		}
-	}, model.StallTimeout(100*time.Millisecond))
+	}, model.StallTimeout(2*time.Second)) // wide: the plain goroutine must be caught before the stall is
 	close(release)
 	if r.Failure == nil || r.Failure.Kind != model.KindOutside {
 		t.Fatalf("got %+v, want a failure of kind outside", r)
