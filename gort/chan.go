@@ -201,6 +201,8 @@ func (c Receiver[T]) Recv2() (T, bool) {
 	if st == nil {
 		sched.Point(opRecv, nilChan{})
 		Block()
+		var zero T
+		return zero, false
 	}
 	sched.Point(opRecv, st)
 	x, ok := st.recv()

@@ -16,18 +16,12 @@ import (
 	fearlesstesting "github.com/fearlessgo/fearless/gort/testing"
 )
 
-// testResult is the object -json prints for each test.
+// testResult is the object -json prints for each test: what the test
+// binary reported (Result is "pass", "fail" or "skip"; Kind is empty on a
+// pass), with the package it belongs to.
 type testResult struct {
-	Package    string
-	Test       string
-	Result     string // "pass" or "fail" ("skip" for a skipped test)
-	Kind       string // deadlock, leak, panic, fail; empty on a pass
-	Schedules  int
-	Exhaustive bool
-	Schedule   string
-	Report     string
-	Outside    int      `json:",omitempty"`
-	Notes      []string `json:",omitempty"`
+	Package string
+	fearlesstesting.Outcome
 }
 
 // runTests runs every selected test of every binary under the explorer
@@ -97,7 +91,7 @@ func listTests(b testBinary, run string) ([]string, error) {
 // breaks the process (a fatal error, a hang in code the explorer does not
 // control) breaks only itself.
 func runOne(f *testFlags, b testBinary, name, work string) testResult {
-	res := testResult{Package: b.pkg, Test: name}
+	res := testResult{Package: b.pkg, Outcome: fearlesstesting.Outcome{Test: name}}
 	out := filepath.Join(work, "result.json")
 	os.Remove(out)
 	cfg := fearlesstesting.Config{Schedules: f.schedules, Budget: f.budget, Seed: f.seed, Replay: f.replay, Early: f.timers == "early", Out: out}
@@ -113,11 +107,10 @@ func runOne(f *testFlags, b testBinary, name, work string) testResult {
 	cmd.Stdout, cmd.Stderr = &output, &output
 	runErr := cmd.Run()
 	data, err := os.ReadFile(out)
-	var r fearlesstesting.Result
+	var r fearlesstesting.Outcome
 	if err == nil && json.Unmarshal(bytes.TrimSpace(data), &r) == nil {
-		res.Result, res.Kind, res.Schedules, res.Exhaustive = r.Result, r.Kind, r.Schedules, r.Exhaustive
-		res.Schedule, res.Report, res.Outside, res.Notes = r.Schedule, r.Report, r.Outside, r.OutsideNotes
-		if res.Result == "fail" {
+		res.Outcome = r
+		if r.Result == "fail" {
 			res.Report += fmt.Sprintf("\nreplay: fearless test -run '^%s$' -replay '%s' %s\n", name, res.Schedule, b.pkg)
 		}
 		return res
@@ -156,7 +149,7 @@ func printResult(w io.Writer, f *testFlags, r testResult) {
 	if r.Result == "skip" && r.Report != "" {
 		fmt.Fprintf(w, "    %s\n", r.Report)
 	}
-	for _, n := range r.Notes {
+	for _, n := range r.OutsideNotes {
 		fmt.Fprintf(w, "    outside the explorer: %s\n", n)
 	}
 }

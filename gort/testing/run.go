@@ -26,7 +26,7 @@ type Config struct {
 	Seed      uint64        // of the randomised strategies
 	Replay    string        // run exactly this schedule instead
 	Early     bool          // timers may fire while others could run
-	Out       string        // the file to append one Result line per test to
+	Out       string        // the file to append one Outcome line per test to
 }
 
 // config is the exploration asked for, taken out of the environment at
@@ -39,8 +39,8 @@ func init() { os.Unsetenv(ConfigEnv) }
 // maxSteps bounds one run of an explored test.
 const maxSteps = 1 << 20
 
-// Result is what a test binary reports of one explored test.
-type Result struct {
+// Outcome is what a test binary reports of one explored test.
+type Outcome struct {
 	Test         string
 	Result       string // "pass", "fail" or "skip"
 	Kind         string // of the failure
@@ -103,7 +103,7 @@ func Run(t *stdtesting.T, test func(t *T)) {
 		}
 		r = model.Explore(body, opts...)
 	}
-	res := Result{Test: t.Name(), Result: "pass", Schedules: r.Schedules, Exhaustive: r.Exhaustive,
+	res := Outcome{Test: t.Name(), Result: "pass", Schedules: r.Schedules, Exhaustive: r.Exhaustive,
 		Outside: r.Outside, OutsideNotes: r.OutsideNotes, Elapsed: time.Since(start).Seconds()}
 	if f := r.Failure; f != nil {
 		res.Kind, res.Schedule, res.Report = f.Kind, f.Schedule, trimReplay(f.Report)
@@ -135,7 +135,7 @@ func trimReplay(report string) string {
 	return report
 }
 
-func appendResult(path string, r Result) error {
+func appendResult(path string, r Outcome) error {
 	line, err := json.Marshal(r)
 	if err != nil {
 		return err

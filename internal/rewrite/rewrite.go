@@ -222,7 +222,7 @@ func (r *rewriter) post(c *astutil.Cursor) bool {
 	case *ast.GoStmt:
 		c.Replace(r.goStmt(n))
 	case *ast.SelectStmt:
-		c.Replace(r.selectStmt(n, nil))
+		c.Replace(r.selectStmt(n))
 	case *ast.LabeledStmt:
 		if b, ok := n.Stmt.(*ast.BlockStmt); ok && r.selectBlocks[b] {
 			last := len(b.List) - 1

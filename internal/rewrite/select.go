@@ -23,7 +23,7 @@ import (
 //
 // Channels and sent values are evaluated once, in order, before the choice,
 // as Go does; break in a case leaves the switch as it left the select.
-func (r *rewriter) selectStmt(n *ast.SelectStmt, _ any) ast.Stmt {
+func (r *rewriter) selectStmt(n *ast.SelectStmt) ast.Stmt {
 	block := &ast.BlockStmt{Lbrace: n.Select}
 	sel := &ast.Ident{NamePos: n.Select, Name: r.fresh("s")}
 	var cases []ast.Expr
