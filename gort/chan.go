@@ -29,10 +29,10 @@ type chanState struct {
 	closed bool
 	recvq  Queue
 	sendq  Queue
-	label  string
+	site   *sched.CallSite // where it was made
 }
 
-func (c *chanState) SchedLabel() string { return c.label }
+func (c *chanState) SchedLabel() string { return Describe(fmt.Sprintf("%T", c.ch), "made at", c.site) }
 
 // made records the channels made by rewritten code (by Made) outside any
 // run, such as package-level ones: each run starts them as they were
@@ -44,7 +44,7 @@ var made struct {
 
 type madeChan struct {
 	ch    any
-	site  string
+	site  *sched.CallSite
 	seed  []any // what it held when an exploration first touched it
 	shut  bool  // ... and whether it was closed
 	taken bool
@@ -74,7 +74,7 @@ func (nilChan) SchedLabel() string { return "a nil channel" }
 // the rewriter turns make(chan T, n) into Made(make(chan T, n)).
 func Made[C any](c C) C {
 	r := Runner()
-	site := Site()
+	site := sched.Callers(0) // resolved only if a report names the channel
 	ptr := reflect.ValueOf(c).Pointer()
 	if r == nil {
 		if !recordNative.Load() {
@@ -89,16 +89,9 @@ func Made[C any](c C) C {
 		return c
 	}
 	StateOf(r, ptr, func() *chanState {
-		return &chanState{ch: c, cap: reflect.ValueOf(c).Cap(), label: chanLabel(c, site)}
+		return &chanState{ch: c, cap: reflect.ValueOf(c).Cap(), site: site}
 	})
 	return c
-}
-
-func chanLabel(c any, site string) string {
-	if site == "" {
-		return fmt.Sprintf("%T", c)
-	}
-	return fmt.Sprintf("%T (made at %s)", c, site)
 }
 
 // stateOf returns the modelled state of channel ch in the current run, or
@@ -124,7 +117,7 @@ func stateOf(r sched.Runner, ch any) (st *chanState, ok bool) {
 			m.taken = true
 			m.seed, m.shut = drain(reflect.ValueOf(m.ch)) // as made: both directions
 		}
-		return &chanState{ch: m.ch, cap: v.Cap(), buf: append([]any(nil), m.seed...), closed: m.shut, label: chanLabel(m.ch, m.site)}
+		return &chanState{ch: m.ch, cap: v.Cap(), buf: append([]any(nil), m.seed...), closed: m.shut, site: m.site}
 	}), true
 }
 

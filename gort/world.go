@@ -32,6 +32,16 @@ func StateOf[S any](r sched.Runner, key any, mk func() *S) *S {
 // Site returns where rewritten code called into gort.
 func Site() string { return sched.Site(1) }
 
+// Describe names a modelled object in reports: its kind, and how and where
+// rewritten code made or first used it ("chan int (made at x.go:12)"). The
+// call stack is turned into a site only here, when a report asks.
+func Describe(kind, how string, site *sched.CallSite) string {
+	if s := site.String(); s != "" {
+		return kind + " (" + how + " " + s + ")"
+	}
+	return kind
+}
+
 // Block parks the calling goroutine for good: it waits on something that
 // will never happen (a nil channel, an empty select). The explorer reports
 // it if the run can go no further.

@@ -35,7 +35,7 @@ func (c *Cond) nativeCond() *stdsync.Cond {
 }
 
 func (c *Cond) state(r sched.Runner) *condState {
-	return state(r, c, func(site string) *condState { return &condState{labelled: named("sync.Cond", site)} })
+	return state(r, c, func(site *sched.CallSite) *condState { return &condState{labelled: named("sync.Cond", site)} })
 }
 
 // Wait is sync.Cond.Wait.

@@ -17,18 +17,16 @@ type Locker = stdsync.Locker
 
 // state returns the state of obj in the current run, labelled with its kind
 // and where the run first used it.
-func state[S any](r sched.Runner, obj any, mk func(label string) *S) *S {
-	return gort.StateOf(r, obj, func() *S { return mk(gort.Site()) })
+func state[S any](r sched.Runner, obj any, mk func(site *sched.CallSite) *S) *S {
+	return gort.StateOf(r, obj, func() *S { return mk(sched.Callers(1)) })
 }
 
 // labelled is embedded in each modelled state: how reports name the object.
-type labelled struct{ label string }
-
-func (l *labelled) SchedLabel() string { return l.label }
-
-func named(kind, site string) labelled {
-	if site == "" {
-		return labelled{kind}
-	}
-	return labelled{kind + " (first used at " + site + ")"}
+type labelled struct {
+	kind string
+	site *sched.CallSite
 }
+
+func (l *labelled) SchedLabel() string { return gort.Describe(l.kind, "first used at", l.site) }
+
+func named(kind string, site *sched.CallSite) labelled { return labelled{kind, site} }

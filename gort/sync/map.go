@@ -24,7 +24,7 @@ type mapState struct {
 }
 
 func (m *Map) state(r sched.Runner) *mapState {
-	st := state(r, m, func(site string) *mapState {
+	st := state(r, m, func(site *sched.CallSite) *mapState {
 		st := &mapState{labelled: named("sync.Map", site), m: map[any]any{}}
 		m.native.Range(func(k, v any) bool { st.store(k, v); return true })
 		return st

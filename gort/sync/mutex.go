@@ -25,7 +25,7 @@ type mutexState struct {
 }
 
 func (m *Mutex) state(r sched.Runner) *mutexState {
-	return state(r, m, func(site string) *mutexState { return &mutexState{labelled: named("sync.Mutex", site)} })
+	return state(r, m, func(site *sched.CallSite) *mutexState { return &mutexState{labelled: named("sync.Mutex", site)} })
 }
 
 // Lock is sync.Mutex.Lock.

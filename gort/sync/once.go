@@ -29,7 +29,7 @@ func (o *Once) Do(f func()) {
 		o.native.Do(f)
 		return
 	}
-	st := state(r, o, func(site string) *onceState { return &onceState{labelled: named("sync.Once", site)} })
+	st := state(r, o, func(site *sched.CallSite) *onceState { return &onceState{labelled: named("sync.Once", site)} })
 	sched.Point(opDo, st)
 	for st.running {
 		w := gort.NewWaiter()

@@ -56,7 +56,7 @@ func (p *Pool) Put(x any) {
 }
 
 func (p *Pool) state(r sched.Runner) *poolState {
-	st := state(r, p, func(site string) *poolState { return &poolState{labelled: named("sync.Pool", site)} })
+	st := state(r, p, func(site *sched.CallSite) *poolState { return &poolState{labelled: named("sync.Pool", site)} })
 	sched.Point(opPool, st)
 	return st
 }

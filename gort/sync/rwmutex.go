@@ -32,7 +32,7 @@ type rwState struct {
 }
 
 func (m *RWMutex) state(r sched.Runner) *rwState {
-	return state(r, m, func(site string) *rwState { return &rwState{labelled: named("sync.RWMutex", site)} })
+	return state(r, m, func(site *sched.CallSite) *rwState { return &rwState{labelled: named("sync.RWMutex", site)} })
 }
 
 // RLock is sync.RWMutex.RLock.

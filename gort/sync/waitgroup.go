@@ -24,7 +24,7 @@ type wgState struct {
 }
 
 func (wg *WaitGroup) state(r sched.Runner) *wgState {
-	return state(r, wg, func(site string) *wgState { return &wgState{labelled: named("sync.WaitGroup", site)} })
+	return state(r, wg, func(site *sched.CallSite) *wgState { return &wgState{labelled: named("sync.WaitGroup", site)} })
 }
 
 // Add is sync.WaitGroup.Add.
