@@ -4,6 +4,7 @@ import (
 	"runtime"
 	"sync/atomic"
 
+	"github.com/fearlessgo/fearless/internal/backoff"
 	"github.com/fearlessgo/fearless/internal/sched"
 )
 
@@ -79,7 +80,7 @@ func receive[T any](c *conn, me int, op sched.Op) T {
 // await waits until a message for side me is ready.
 func (c *conn) await(me int, op sched.Op) {
 	s, peer := &c.side[me], &c.side[1-me]
-	var pa patience
+	pa := patience()
 	for {
 		if s.state.Load() != open {
 			c.fail(me, op) // this side left: it must not go on
@@ -92,7 +93,8 @@ func (c *conn) await(me int, op sched.Op) {
 			// A closed peer owes nothing to a dual protocol: it left.
 			c.fail(me, op)
 		}
-		if pa.wait() {
+		if !pa.Done() {
+			pa.Snooze()
 			continue
 		}
 		p := s.ownParker()
@@ -113,13 +115,14 @@ func (c *conn) close(me int) {
 	}
 	s.cleanup.Stop()
 	peer.wake()
-	var pa patience
+	pa := patience()
 	for {
 		switch peer.state.Load() {
 		case closed:
 			return
 		case open:
-			if pa.wait() {
+			if !pa.Done() {
+				pa.Snooze()
 				continue
 			}
 			p := s.ownParker()
@@ -193,18 +196,6 @@ func (s *sideState) ownParker() *sched.Parker {
 // just sent, and yielding lets it answer at less than the cost of a park
 // and a wake-up. Busy-waiting measured slower, for the same reason: the
 // peer it waits for usually needs this processor. Under a deterministic
-// scheduler a side parks at once: there, only parking lets others run.
-type patience struct{ yields int }
-
-const maxYields = 1
-
-// wait reports whether the caller should look again (true) after a yield,
-// or park (false).
-func (p *patience) wait() bool {
-	if p.yields >= maxYields || sched.Active() != nil {
-		return false
-	}
-	runtime.Gosched()
-	p.yields++
-	return true
-}
+// scheduler a side parks at once (backoff's rule): there, only parking
+// lets others run.
+func patience() backoff.Backoff { return backoff.New(0, 1) }
