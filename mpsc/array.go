@@ -4,7 +4,7 @@ import (
 	"math/bits"
 	"sync/atomic"
 
-	"github.com/fearlessgo/fearless/internal/label"
+	"github.com/fearlessgo/fearless/internal/backoff"
 )
 
 // The bounded flavour is a ring of slots, each with a stamp, after Dmitry
@@ -45,8 +45,7 @@ type arrayChan[T any] struct {
 	senders   syncWaker[T] // blocked while full
 	_         pad
 	receivers syncWaker[T] // blocked while empty
-	refs      refs
-	label     label.Label
+	chanCore
 }
 
 type arraySlot[T any] struct {
@@ -62,7 +61,7 @@ func newArrayChan[T any](n int) *arrayChan[T] {
 	for i := range c.buf {
 		c.buf[i].stamp.Store(uint64(i))
 	}
-	c.refs.n.Store(1)
+	c.openCore()
 	return c
 }
 
@@ -75,7 +74,7 @@ func (c *arrayChan[T]) next(i uint64) uint64 {
 }
 
 func (c *arrayChan[T]) trySend(v T) status {
-	var bo backoff
+	var bo backoff.Backoff
 	tail := c.tail.Load()
 	for {
 		if tail&c.mark != 0 {
@@ -94,14 +93,14 @@ func (c *arrayChan[T]) trySend(v T) status {
 				}
 				return ok
 			}
-			bo.spin() // lost to another sender
+			bo.Spin() // lost to another sender
 		case stamp+c.oneLap == tail+1:
 			// The slot still holds last lap's message: full, or a receive
 			// is taking it right now. Give that a moment, not more.
-			if c.head.Load()+c.oneLap == tail || bo.step > spinSteps {
+			if c.head.Load()+c.oneLap == tail || bo.Spun() {
 				return notReady
 			}
-			bo.spin()
+			bo.Spin()
 		default:
 			// Another sender took this index: look again.
 		}
@@ -126,7 +125,7 @@ func (c *arrayChan[T]) between(head, tail uint64) int64 {
 }
 
 func (c *arrayChan[T]) tryRecv() (T, status) {
-	var bo backoff
+	var bo backoff.Backoff
 	head := c.head.Load()
 	for {
 		s := &c.buf[head&(c.mark-1)]
@@ -145,7 +144,7 @@ func (c *arrayChan[T]) tryRecv() (T, status) {
 				}
 				return v, ok
 			}
-			bo.spin() // lost to another receiver
+			bo.Spin() // lost to another receiver
 		case stamp == head:
 			// The slot is empty: so is the channel, or a send claimed the
 			// slot and is writing now. Give that a moment, not more.
@@ -157,11 +156,11 @@ func (c *arrayChan[T]) tryRecv() (T, status) {
 				}
 				return zero, notReady
 			}
-			if bo.step > spinSteps {
+			if bo.Spun() {
 				var zero T
 				return zero, notReady
 			}
-			bo.spin()
+			bo.Spin()
 		default:
 			// Another receiver took this index: look again.
 		}
@@ -251,45 +250,6 @@ func (c *arrayChan[T]) sendOrRegister(cache *entryCache[T], v T) (status, *entry
 	}
 }
 
-// handOff wakes a blocked sender after a receive made room and, as Go's
-// channels do, sends its value for it: the sender then returns without
-// running trySend again, and the next receive finds the value already there
-// instead of waiting for the sender to be scheduled. Once selected as
-// selHanded the sender cannot time out; it waits for selSent, or for
-// selOperation when another sender took the room first (it then tries
-// again itself, as after a plain wake-up). Under an installed scheduler the
-// plain wake-up is kept, so that a receive touches no receiver's wait.
-func (c *arrayChan[T]) handOff() {
-	if !spinning() {
-		c.senders.wakeOne()
-		return
-	}
-	s := &c.senders
-	s.mu.Lock()
-	var e *entry[T]
-	var unpark bool
-	for i, x := range s.q.entries {
-		var selected bool
-		if selected, unpark = x.w.trySelect(x.expect, selHanded); selected {
-			s.q.removeAt(i)
-			e = x
-			break
-		}
-	}
-	s.setWaiting(len(s.q.entries) > 0)
-	s.mu.Unlock()
-	if e == nil {
-		return
-	}
-	// The sender waits for the outcome and leaves the entry alone until then.
-	expect, v := e.expect, e.val
-	sel := selOperation
-	if c.trySend(v) == ok {
-		sel = selSent
-	}
-	e.w.handOutcome(expect, sel, unpark)
-}
-
 func (c *arrayChan[T]) unregisterSend(w *waiter) { c.senders.unregister(w) }
 
 // acceptSend: a selection only says that room was made.
@@ -305,28 +265,9 @@ func (c *arrayChan[T]) len() int {
 	}
 }
 
-func (c *arrayChan[T]) counter() *refs { return &c.refs }
-
 func (c *arrayChan[T]) disconnect() {
 	if c.tail.Or(c.mark)&c.mark == 0 {
 		c.senders.disconnect()
 	}
 	c.receivers.disconnect()
-}
-
-func (c *arrayChan[T]) closeSenders() { c.disconnect() }
-
-// closeReceiver disconnects and drops every buffered message, waiting for
-// sends already past the mark to land: they do not block.
-func (c *arrayChan[T]) closeReceiver() {
-	c.disconnect()
-	var bo backoff
-	for {
-		switch _, st := c.tryRecv(); st {
-		case disconnected:
-			return
-		case notReady:
-			bo.snooze()
-		}
-	}
 }

@@ -3,8 +3,6 @@ package mpsc
 import (
 	"reflect"
 	"strconv"
-
-	"github.com/fearlessgo/fearless/internal/label"
 )
 
 // Named gives the channel of r a name for reports and returns r: the
@@ -13,14 +11,10 @@ import (
 // made; Named adds the name. It does nothing on a zero Receiver.
 func (r *Receiver[T]) Named(name string) *Receiver[T] {
 	if r != nil && r.fl != nil {
-		r.fl.labelOf().SetName(name)
+		r.fl.core().label.SetName(name)
 	}
 	return r
 }
-
-func (c *listChan[T]) labelOf() *label.Label  { return &c.label }
-func (c *arrayChan[T]) labelOf() *label.Label { return &c.label }
-func (c *zeroChan[T]) labelOf() *label.Label  { return &c.label }
 
 // SchedLabel names the channel in the schedule explorer's reports, by its
 // name and where it was made, as far as they are known, or "" when neither

@@ -3,7 +3,7 @@ package mpsc
 import (
 	"sync/atomic"
 
-	"github.com/fearlessgo/fearless/internal/label"
+	"github.com/fearlessgo/fearless/internal/backoff"
 )
 
 // The unbounded flavour is a linked list of blocks of slots, after
@@ -80,9 +80,8 @@ type listChan[T any] struct {
 	receivers syncWaker[T]
 	_         pad
 	end       atomic.Uint64 // once disconnected: 1 + the index after the last message; 0 before
-	senders   refs
-	clear     bool // slots are cleared after a receive (T holds pointers)
-	label     label.Label
+	clear     bool          // slots are cleared after a receive (T holds pointers)
+	chanCore
 }
 
 func newListChan[T any]() *listChan[T] {
@@ -90,7 +89,7 @@ func newListChan[T any]() *listChan[T] {
 	b := new(listBlock[T])
 	c.headBlock.Store(b)
 	c.tailBlock.Store(b)
-	c.senders.n.Store(1)
+	c.openCore()
 	return c
 }
 
@@ -190,7 +189,7 @@ func (c *listChan[T]) drainedAt(h uint64) bool {
 // lines the sender is writing.
 func (c *listChan[T]) tryRecv() (T, status) {
 	var zero T
-	var bo backoff
+	var bo backoff.Backoff
 	for {
 		b, h := c.locate()
 		var s *listSlot[T]
@@ -215,7 +214,7 @@ func (c *listChan[T]) tryRecv() (T, status) {
 			}
 			return v, ok
 		}
-		bo.spin() // lost to another receiver
+		bo.Spin() // lost to another receiver
 	}
 }
 
@@ -262,14 +261,14 @@ func (c *listChan[T]) acceptRecv(*entry[T]) (T, status) { return c.tryRecv() }
 
 // len counts the messages buffered now, those being written included.
 func (c *listChan[T]) len() int {
-	var bo backoff
+	var bo backoff.Backoff
 	for {
 		t := c.tail.Load()
 		h := c.head.Load()
 		if t&listMark != 0 {
 			e := c.end.Load()
 			if e == 0 {
-				bo.snooze() // the disconnecting goroutine is recording the end
+				bo.Snooze() // the disconnecting goroutine is recording the end
 				continue
 			}
 			return int(e - 1 - h) // no receive goes past the end
@@ -287,21 +286,4 @@ func (c *listChan[T]) disconnect() {
 		c.end.Store(t>>listShift + 1)
 	}
 	c.receivers.disconnect()
-}
-
-func (c *listChan[T]) closeSenders() { c.disconnect() }
-
-// closeReceiver disconnects and drops every buffered message, waiting for
-// sends already past the mark to land: they do not block.
-func (c *listChan[T]) closeReceiver() {
-	c.disconnect()
-	var bo backoff
-	for {
-		switch _, st := c.tryRecv(); st {
-		case disconnected:
-			return
-		case notReady:
-			bo.snooze()
-		}
-	}
 }

@@ -59,7 +59,7 @@ func TestListAcrossBlocks(t *testing.T) {
 		t.Fatalf("empty channel: status %v, want notReady", st)
 	}
 	send(3)
-	c.closeSenders()
+	c.disconnect()
 	if st := c.trySend(-1); st != disconnected {
 		t.Fatalf("send after disconnection: status %v", st)
 	}

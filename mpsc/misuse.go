@@ -6,11 +6,6 @@ import (
 	"reflect"
 )
 
-// noContext is the context of a wait that no context bounds: Recv, Send,
-// the Timeout and Try variants. The wait checks for it before it looks at
-// a context at all.
-var noContext context.Context
-
 // needContext panics for a nil ctx given by a caller: Go's convention for
 // a function that takes a Context, which would otherwise wait with no way
 // to give up.

@@ -2,9 +2,6 @@ package mpsc
 
 import "github.com/fearlessgo/fearless/internal/sched"
 
-// waking is implemented by a flavour to tell whether a receiver waits on it.
-type waking interface{ receiverWaits() bool }
-
 // pointSend announces a sending-side operation (a send or the close of a
 // sender) on channel c to an installed scheduler. Such an operation may wake
 // a receiver, and that receiver may be a Select that waits on other
@@ -13,7 +10,7 @@ type waking interface{ receiverWaits() bool }
 // the objects they name, so while a receiver waits the operation names no
 // object, which means it may touch anything. In a normal build this is one
 // atomic load, as sched.Point is.
-func pointSend(op sched.Op, c waking) {
+func pointSend(op sched.Op, c flavor) {
 	if sched.Active() == nil {
 		return
 	}

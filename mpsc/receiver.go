@@ -7,6 +7,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/fearlessgo/fearless/internal/backoff"
 	"github.com/fearlessgo/fearless/internal/sched"
 )
 
@@ -32,7 +33,7 @@ func newReceiver[T any](fl recvFlavor[T]) *Receiver[T] {
 	r := &Receiver[T]{fl: fl}
 	r.array, _ = fl.(*arrayChan[T])
 	r.list, _ = fl.(*listChan[T])
-	r.cleanup = runtime.AddCleanup(r, recvFlavor[T].closeReceiver, fl)
+	r.cleanup = runtime.AddCleanup(r, closeReceiver[T], fl)
 	return r
 }
 
@@ -116,7 +117,7 @@ func (r *Receiver[T]) recvSlow(ctx context.Context, deadline time.Time) (T, erro
 	if r.closed.Load() {
 		return zero, ErrClosed
 	}
-	v, err := recvBlocking(r, ctx, deadline)
+	v, err := r.recvBlocking(ctx, deadline)
 	runtime.KeepAlive(r)
 	return v, err
 }
@@ -183,6 +184,22 @@ func (r *Receiver[T]) Close() {
 	sched.Point("mpsc.Close", r.fl)
 	if r.closed.CompareAndSwap(false, true) {
 		r.cleanup.Stop()
-		r.fl.closeReceiver()
+		closeReceiver(r.fl)
+	}
+}
+
+// closeReceiver disconnects fl and drops every buffered message, waiting
+// for sends already past the disconnection to land: they do not block. It
+// is also the cleanup of a Receiver dropped without Close.
+func closeReceiver[T any](fl recvFlavor[T]) {
+	fl.disconnect()
+	var b backoff.Backoff
+	for {
+		switch _, st := fl.tryRecv(); st {
+		case disconnected:
+			return
+		case notReady:
+			b.Snooze()
+		}
 	}
 }

@@ -2,7 +2,6 @@ package mpsc
 
 import (
 	"runtime"
-	"sync/atomic"
 
 	"github.com/fearlessgo/fearless/internal/sched"
 )
@@ -33,22 +32,14 @@ func Channel[T any]() (*Sender[T], *Receiver[T]) {
 // be late or never: an explicit Close (often deferred) is the way. The zero
 // value is a closed handle.
 type Sender[T any] struct {
-	c       *listChan[T]
-	closed  atomic.Bool
-	cleanup runtime.Cleanup
+	c *listChan[T]
+	sendHandle
 }
 
 func newSender[T any](c *listChan[T]) *Sender[T] {
 	s := &Sender[T]{c: c}
-	s.cleanup = runtime.AddCleanup(s, (*listChan[T]).releaseSender, c)
+	track(s, &s.sendHandle, c)
 	return s
-}
-
-// releaseSender drops one sender handle; the last one disconnects.
-func (c *listChan[T]) releaseSender() {
-	if c.senders.release() {
-		c.closeSenders()
-	}
 }
 
 // Send puts v on the channel without blocking. It fails with a *SendError
@@ -81,7 +72,7 @@ func (s *Sender[T]) Clone() *Sender[T] {
 		return &Sender[T]{}
 	}
 	sched.Point("mpsc.Clone", s.c)
-	if s.closed.Load() || !s.c.senders.acquire() {
+	if !s.cloneable(s.c) {
 		c := &Sender[T]{c: s.c}
 		c.closed.Store(true)
 		return c
@@ -100,8 +91,5 @@ func (s *Sender[T]) Close() {
 		return
 	}
 	pointSend("mpsc.Close", s.c)
-	if s.closed.CompareAndSwap(false, true) {
-		s.cleanup.Stop()
-		s.c.releaseSender()
-	}
+	s.close(s.c)
 }

@@ -3,6 +3,8 @@ package mpsc
 import (
 	"runtime"
 	"sync/atomic"
+
+	"github.com/fearlessgo/fearless/internal/backoff"
 )
 
 // Senders on a channel that does not fill (an unbounded one, or a bounded
@@ -32,7 +34,7 @@ type stallWatch struct {
 // yieldIfStalled yields the processor when the receiver, lag values behind
 // and at position head, is stalled.
 func (w *stallWatch) yieldIfStalled(lag, head uint64) {
-	if w.stalled(lag, head) && spinning() {
+	if w.stalled(lag, head) && backoff.Useful() {
 		runtime.Gosched()
 	}
 }

@@ -54,7 +54,7 @@ func TestArrayBetween(t *testing.T) {
 			t.Fatalf("len = %d, want %d", got, buffered)
 		}
 	}
-	c.closeSenders()
+	c.disconnect()
 	if got := c.len(); got != buffered {
 		t.Fatalf("len of a disconnected channel = %d, want %d", got, buffered)
 	}

@@ -4,10 +4,8 @@ import (
 	"context"
 	"fmt"
 	"runtime"
-	"sync/atomic"
 	"time"
 
-	"github.com/fearlessgo/fearless/internal/label"
 	"github.com/fearlessgo/fearless/internal/sched"
 )
 
@@ -26,19 +24,16 @@ func SyncChannel[T any](bound int) (*SyncSender[T], *Receiver[T]) {
 		sendFlavor[T]
 		recvFlavor[T]
 	}
-	var lb *label.Label
 	switch {
 	case bound < 0:
 		panic(fmt.Sprintf("mpsc: SyncChannel: the bound %d is negative; pass 0 for a rendezvous channel or a positive buffer size", bound))
 	case bound == 0:
-		c := newZeroChan[T]()
-		fl, lb = c, &c.label
+		fl = newZeroChan[T]()
 	default:
-		c := newArrayChan[T](bound)
-		fl, lb = c, &c.label
+		fl = newArrayChan[T](bound)
 	}
 	if sched.Installed() {
-		lb.Record(0) // for the schedule explorer's reports
+		fl.core().label.Record(0) // for the schedule explorer's reports
 	}
 	return newSyncSender[T](fl), newReceiver[T](fl)
 }
@@ -47,24 +42,17 @@ func SyncChannel[T any](bound int) (*SyncSender[T], *Receiver[T]) {
 // Sender for handles, cloning and closing, which work the same way. It is
 // safe for concurrent use. The zero value is a closed handle.
 type SyncSender[T any] struct {
-	fl      sendFlavor[T]
-	array   *arrayChan[T] // fl again, for a direct call on the fast path
-	closed  atomic.Bool
-	cache   entryCache[T]
-	cleanup runtime.Cleanup
+	fl    sendFlavor[T]
+	array *arrayChan[T] // fl again, for a direct call on the fast path
+	cache entryCache[T]
+	sendHandle
 }
 
 func newSyncSender[T any](fl sendFlavor[T]) *SyncSender[T] {
 	s := &SyncSender[T]{fl: fl}
 	s.array, _ = fl.(*arrayChan[T])
-	s.cleanup = runtime.AddCleanup(s, releaseSyncSender[T], fl)
+	track(s, &s.sendHandle, fl)
 	return s
-}
-
-func releaseSyncSender[T any](fl sendFlavor[T]) {
-	if fl.counter().release() {
-		fl.closeSenders()
-	}
 }
 
 // Send puts v on the channel, blocking while it is full (for a rendezvous:
@@ -88,26 +76,11 @@ func (s *SyncSender[T]) Send(v T) error {
 	return err
 }
 
-// yields is how many times a blocked Send yields before it parks. A
-// rendezvous waits for the one receiver, which a yield may let run. A full
-// buffer is drained by that receiver too, but what a yield lets run there
-// is mostly the other blocked senders, which only yield in turn: with 4
-// senders and one receiver on 2 cores, four yields made some runs cost
-// 2 to 6 times a Go channel's time per message, while with one yield a
-// message cost about 0.8 of the channel's time in every run but the
-// slowest (BenchmarkBounded1024).
-func (s *SyncSender[T]) yields() int {
-	if s.array != nil {
-		return 1
-	}
-	return waitYields
-}
-
 func (s *SyncSender[T]) send(v T, ctx context.Context, deadline time.Time) error {
 	if s.closed.Load() {
 		return &SendError[T]{Value: v, Err: ErrClosed}
 	}
-	return sendBlocking(s, v, ctx, deadline)
+	return s.sendBlocking(v, ctx, deadline)
 }
 
 // TrySend puts v on the channel if that needs no waiting. It fails with a
@@ -165,7 +138,7 @@ func (s *SyncSender[T]) Clone() *SyncSender[T] {
 		return &SyncSender[T]{}
 	}
 	sched.Point("mpsc.Clone", s.fl)
-	if s.closed.Load() || !s.fl.counter().acquire() {
+	if !s.cloneable(s.fl) {
 		c := &SyncSender[T]{fl: s.fl}
 		c.closed.Store(true)
 		return c
@@ -181,8 +154,5 @@ func (s *SyncSender[T]) Close() {
 		return
 	}
 	pointSend("mpsc.Close", s.fl)
-	if s.closed.CompareAndSwap(false, true) {
-		s.cleanup.Stop()
-		releaseSyncSender(s.fl)
-	}
+	s.close(s.fl)
 }

@@ -1,10 +1,6 @@
 package mpsc
 
-import (
-	"sync"
-
-	"github.com/fearlessgo/fearless/internal/label"
-)
+import "sync"
 
 // The rendezvous flavour (bound 0) has no buffer: a value passes straight
 // from a sender to a receiver, both present at once. Whoever comes first
@@ -18,13 +14,12 @@ type zeroChan[T any] struct {
 	senders      waitQueue[T]
 	receivers    waitQueue[T]
 	disconnected bool
-	refs         refs
-	label        label.Label
+	chanCore
 }
 
 func newZeroChan[T any]() *zeroChan[T] {
 	c := &zeroChan[T]{}
-	c.refs.n.Store(1)
+	c.openCore()
 	return c
 }
 
@@ -140,8 +135,6 @@ func (c *zeroChan[T]) acceptSend(*entry[T], T) status { return ok }
 
 func (c *zeroChan[T]) len() int { return 0 }
 
-func (c *zeroChan[T]) counter() *refs { return &c.refs }
-
 func (c *zeroChan[T]) disconnect() {
 	c.mu.Lock()
 	if !c.disconnected {
@@ -151,6 +144,3 @@ func (c *zeroChan[T]) disconnect() {
 	}
 	c.mu.Unlock()
 }
-
-func (c *zeroChan[T]) closeSenders()  { c.disconnect() }
-func (c *zeroChan[T]) closeReceiver() { c.disconnect() }

@@ -1,0 +1,36 @@
+package mpsc
+
+import "sync/atomic"
+
+// An entry is a waiter's registration with one channel. For the
+// rendezvous flavour it also carries the value handed over: a blocked
+// sender's value, or the slot a sender fills for a blocked receiver.
+// Selectors read expect and val under the lock of the queue that holds
+// the entry.
+type entry[T any] struct {
+	w      *waiter
+	op     uint32
+	expect uint64 // the waiter's state while this registration waits
+	val    T
+}
+
+// trySelect selects the waiter for this entry's operation.
+func (e *entry[T]) trySelect() (selected, mustUnpark bool) { return e.w.trySelect(e.expect, e.op) }
+
+// entryCache keeps one entry (and with it one waiter and its parker) per
+// handle, so that blocking does not allocate in steady state. It is safe for
+// concurrent use: a goroutine that finds it empty allocates its own.
+type entryCache[T any] struct{ p atomic.Pointer[entry[T]] }
+
+func (c *entryCache[T]) get() *entry[T] {
+	if e := c.p.Swap(nil); e != nil {
+		return e
+	}
+	return &entry[T]{w: new(waiter), op: selOperation}
+}
+
+func (c *entryCache[T]) put(e *entry[T]) {
+	var zero T
+	e.val = zero
+	c.p.Store(e)
+}
