@@ -3,6 +3,7 @@ package model
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/fearlessgo/fearless/internal/sched"
 )
@@ -21,6 +22,9 @@ type choices struct {
 	preempts  int
 	decisions int
 	steps     []step // what each transition did, for reports
+
+	runBuf, timBuf, candBuf []int // decide's, reused by the next decision
+	decision                decision
 }
 
 // fairRun is how many decisions in a row may pick one thread while others
@@ -51,7 +55,8 @@ func (e *execution) decide(t *mthread) *mthread {
 	e.wakeCancelled()
 	forceTimer := false
 	draining := e.usersDone()
-	var run, tim []int
+	run, tim := e.runBuf[:0], e.timBuf[:0]
+	defer func() { e.runBuf, e.timBuf = run[:0], tim[:0] }()
 	for _, th := range e.threads {
 		switch {
 		case th.status == runnable:
@@ -103,7 +108,9 @@ func (e *execution) decide(t *mthread) *mthread {
 		e.finishRun()
 		return nil
 	}
-	d := decision{cands: merge(run, tim), runnable: run, prev: t}
+	e.candBuf = merge(e.candBuf[:0], run, tim)
+	d := &e.decision // not kept past the decision: reused
+	*d = decision{cands: e.candBuf, runnable: run, prev: t}
 	if avoid >= 0 {
 		d.runnable = without(run, avoid)
 	}
@@ -126,7 +133,7 @@ func (e *execution) decide(t *mthread) *mthread {
 			}
 		}
 	}
-	choice, ok := e.chooseThread(&d, on)
+	choice, ok := e.chooseThread(d, on)
 	if !ok {
 		return nil
 	}
@@ -218,7 +225,10 @@ func (e *execution) chooseThread(d *decision, on bool) (int, bool) {
 			e.fail(e.mismatchFailure(pos, fmt.Sprintf("a choice among threads %v, but threads %v can run", br.cands, d.cands)))
 			return 0, false
 		}
-		br.cands, br.prev, br.prevOn, br.preempts = d.cands, d.prev.id, on, e.preempts
+		if br.cands == nil {
+			br.cands = slices.Clone(d.cands)
+		}
+		br.prev, br.prevOn, br.preempts = d.prev.id, on, e.preempts
 		e.enterBranch(br)
 		return br.chosen, true
 	}
@@ -247,7 +257,7 @@ func (e *execution) chooseThread(d *decision, on bool) (int, bool) {
 		d.runnable = run
 	}
 	c := e.chooser.pickThread(e, d)
-	br := &branch{cands: d.cands, prev: d.prev.id, prevOn: on, preempts: e.preempts, chosen: c}
+	br := &branch{cands: slices.Clone(d.cands), prev: d.prev.id, prevOn: on, preempts: e.preempts, chosen: c}
 	br.done.add(c)
 	if _, full := e.chooser.(fullChooser); full {
 		for _, id := range d.cands {

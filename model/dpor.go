@@ -20,7 +20,8 @@ type por struct {
 	lastOf   []int // thread id -> its latest transition
 	curTrans int
 	objs     map[any]*objState
-	pendObj  any // the running transition's Point object, not yet accessed (see flush)
+	free     []*objState // an earlier run's, to reuse (scratch.go)
+	pendObj  any         // the running transition's Point object, not yet accessed (see flush)
 	pendSet  bool
 	global   objState // the last access that touched everything
 	allClock vclock   // join of every clock published to an object
@@ -73,7 +74,7 @@ func (e *execution) access(obj any, write, race, sync bool) {
 	e.tacc = append(e.tacc, accRec{e.objectID(obj), write})
 	os := e.objs[obj]
 	if os == nil {
-		os = &objState{}
+		os = e.newObjState()
 		e.objs[obj] = os
 	}
 	if !race {
@@ -106,7 +107,7 @@ func (e *execution) access(obj any, write, race, sync bool) {
 	if write {
 		os.w, os.wt = k, t.id
 		os.wclock = append(os.wclock[:0], t.clock...) // only ever read by join: reuse it
-		os.reads, os.rclock = os.reads[:0], nil
+		os.reads, os.rclock = os.reads[:0], os.rclock[:0]
 	} else {
 		os.reads = append(os.reads, acc{k, t.id})
 		os.rclock.join(t.clock)

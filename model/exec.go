@@ -3,7 +3,6 @@ package model
 import (
 	"sync"
 	"sync/atomic"
-	"time"
 
 	"github.com/fearlessgo/fearless/internal/sched"
 )
@@ -37,29 +36,6 @@ type execution struct {
 // runIDs numbers the runs of the process.
 var runIDs atomic.Uint64
 
-func newExecution(x *explorer, path []*branch, ch chooser) *execution {
-	return &execution{
-		x:        x,
-		id:       runIDs.Add(1),
-		parkers:  map[*sched.Parker]*parkState{},
-		handles:  map[any]*mthread{},
-		turns:    turns{done: make(chan struct{})},
-		choices:  choices{path: path, chooser: ch},
-		por:      por{objs: map[any]*objState{}},
-		sleeping: sleeping{oid: map[any]int{}},
-		memory:   memory{locs: map[any]*location{}},
-		clock:    clock{base: time.Now()},
-		outcome:  outcome{labels: map[any]int{}},
-	}
-}
-
-func (e *execution) newThread() *mthread {
-	t := &mthread{id: len(e.threads), wake: make(chan struct{}, 1), exited: make(chan struct{}), dumped: make(chan struct{})}
-	e.threads = append(e.threads, t)
-	e.lastOf = append(e.lastOf, 0)
-	return t
-}
-
 // start runs f as thread 0 and returns when the run is over and every
 // goroutine of it is gone.
 func (e *execution) start(f func()) {
@@ -68,7 +44,7 @@ func (e *execution) start(f func()) {
 	main.op = sched.OpStart
 	e.begin(main, -1)
 	e.mu.Unlock()
-	go e.runThread(main, f, true)
+	e.x.workers.start(job{e, main, f, true})
 	main.wake <- struct{}{}
 	e.await()
 	if e.report != nil {

@@ -23,6 +23,8 @@ type explorer struct {
 	deadline time.Time     // of the Budget; zero: none
 	finished chan struct{} // closed when the exploration is over
 	tick     *time.Ticker  // the stall watch's
+	workers  workers       // the goroutines that run managed threads
+	spare    scratch       // storage of the last run, for the next
 }
 
 func begin(cfg config, f func()) *explorer {
@@ -45,6 +47,7 @@ func begin(cfg config, f func()) *explorer {
 func (x *explorer) stop() {
 	defer close(x.finished)
 	defer x.tick.Stop()
+	defer x.workers.close()
 	sched.Install(nil)
 	thread.SetPanicHook(x.prevHook)
 	running.Store(false)
@@ -57,6 +60,7 @@ func (x *explorer) run(path []*branch, ch chooser) *execution {
 	e.start(x.f)
 	x.exec.Store(nil)
 	x.outside.add(e.outside)
+	defer e.recycle()
 	if e.failure != nil {
 		e.failure.Schedule = encodeSchedule(e.path[:min(e.pos, len(e.path))], x.cfg.idleTimers)
 		if e.failure.Kind != KindNondeterministic {

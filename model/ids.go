@@ -33,9 +33,8 @@ func without(s []int, v int) []int {
 	return out
 }
 
-// merge merges two ascending lists.
-func merge(a, b []int) []int {
-	out := make([]int, 0, len(a)+len(b))
+// merge appends the merge of two ascending lists to out.
+func merge(out, a, b []int) []int {
 	i, j := 0, 0
 	for i < len(a) || j < len(b) {
 		if j == len(b) || (i < len(a) && a[i] < b[j]) {

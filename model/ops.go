@@ -44,7 +44,7 @@ func (e *execution) spawn(f func(), daemon string) {
 		e.handles[t.obj] = c
 	}
 	e.mu.Unlock()
-	go e.runThread(c, f, false)
+	e.x.workers.start(job{e, c, f, false})
 }
 
 func (e *execution) park(p *sched.Parker, ctx context.Context, timeout time.Duration) error {

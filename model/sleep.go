@@ -102,13 +102,10 @@ func (e *execution) endTransition() {
 	t := e.cur
 	if pos := e.trans[e.curTrans-1]; pos >= 0 {
 		b := e.path[pos]
-		if b.explored == nil {
-			b.explored = map[int]*sleeper{}
-		}
-		s := b.explored[t.id]
+		s := sleeperOf(b.explored, t.id)
 		if s == nil {
 			s = &sleeper{tid: t.id, nobj: b.nobj}
-			b.explored[t.id] = s
+			b.explored = append(b.explored, s)
 		}
 		s.add(e.tacc, e.tglobal)
 	}
@@ -130,20 +127,23 @@ func (e *execution) enterBranch(b *branch) {
 	}
 	b.sleepIn = e.sleep
 	b.nobj = len(e.oid)
-	exec := append([]*sleeper(nil), e.sleep...)
-	for tid, s := range b.explored {
-		if tid != b.chosen && b.done.has(tid) && !asleep(exec, tid) {
+	exec := append(e.sleepExec[:0], e.sleep...) // not kept past the transition
+	for _, s := range b.explored {
+		if s.tid != b.chosen && b.done.has(s.tid) && !asleep(exec, s.tid) {
 			exec = append(exec, s)
 		}
 	}
 	e.sleepExec = exec
 }
 
-func asleep(ss []*sleeper, tid int) bool {
+func asleep(ss []*sleeper, tid int) bool { return sleeperOf(ss, tid) != nil }
+
+// sleeperOf returns the sleeper of thread tid in ss, or nil.
+func sleeperOf(ss []*sleeper, tid int) *sleeper {
 	for _, s := range ss {
 		if s.tid == tid {
-			return true
+			return s
 		}
 	}
-	return false
+	return nil
 }

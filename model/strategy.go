@@ -36,9 +36,9 @@ type branch struct {
 	n int
 
 	// Sleep sets (see sleep.go).
-	sleepIn  []*sleeper       // asleep when the search reached the branch
-	explored map[int]*sleeper // what each thread tried here did
-	nobj     int              // objects numbered when the branch was reached
+	sleepIn  []*sleeper // asleep when the search reached the branch
+	explored []*sleeper // what each thread tried here did, one per thread
+	nobj     int        // objects numbered when the branch was reached
 }
 
 // want adds tid to the threads to try, or every candidate if tid could not

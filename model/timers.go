@@ -65,13 +65,13 @@ func (e *execution) wakeCancelled() {
 // earliest deadline first (all of those with the earliest, as a choice).
 func (e *execution) idleTimeouts(others bool, tim []int) []int {
 	if others || len(tim) == 0 {
-		return nil
+		return tim[:0]
 	}
 	first := e.threads[tim[0]].deadline
 	for _, id := range tim {
 		first = min(first, e.threads[id].deadline)
 	}
-	var out []int
+	out := tim[:0] // filtered in place
 	for _, id := range tim {
 		if e.threads[id].deadline == first {
 			out = append(out, id)

@@ -3,8 +3,6 @@ package model
 import (
 	"runtime"
 	"runtime/debug"
-
-	"github.com/fearlessgo/fearless/internal/goid"
 )
 
 // Turn-taking: the managed threads of a run are goroutines that run one at
@@ -14,6 +12,7 @@ import (
 // turns is the thread set of a run and whose turn it is.
 type turns struct {
 	threads  []*mthread
+	spare    []*mthread    // an earlier run's threads, to reuse (scratch.go)
 	cur      *mthread      // the thread that has the turn
 	yielder  *mthread      // excluded by its yield until another thread runs
 	done     chan struct{} // closed when the run is over
@@ -21,10 +20,11 @@ type turns struct {
 	aborting bool // the run is over and its threads are being unwound
 }
 
-// runThread is the base of every managed goroutine.
+// runThread is the base of every managed thread, run by a worker. It
+// returns when the thread has ended, unless the thread leaves by
+// runtime.Goexit, which ends the worker's goroutine too: then it closes
+// t.exited itself.
 func (e *execution) runThread(t *mthread, f func(), main bool) {
-	defer close(t.exited)
-	t.goid = goid.Current()
 	e.waitTurn(t)
 	e.lock()
 	gone := e.aborting
@@ -39,6 +39,9 @@ func (e *execution) runThread(t *mthread, f func(), main bool) {
 			return
 		}
 		r := recover()
+		if r == nil {
+			defer close(t.exited) // runtime.Goexit: the goroutine is ending
+		}
 		if _, ok := r.(abortSignal); ok {
 			e.threadGone(t)
 			return
@@ -117,7 +120,7 @@ func (e *execution) waitTurn(t *mthread) {
 func (e *execution) stacks() {
 	for _, t := range e.threads {
 		if t.status != finished && !t.stuck {
-			t.dumpReq = true
+			t.dumpReq, t.dumped = true, make(chan struct{})
 			t.wake <- struct{}{}
 			<-t.dumped
 		}

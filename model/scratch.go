@@ -1,0 +1,106 @@
+package model
+
+import (
+	"time"
+
+	"github.com/fearlessgo/fearless/internal/sched"
+)
+
+// Scratch: what a run allocates as it goes (its threads, the state of the
+// objects it touches, its steps) is handed to the next run of the same
+// exploration to fill again, since runs of one function touch about as
+// many things each, and allocating them afresh was most of the search's
+// time. Nothing here outlives the run that uses it: what the search keeps
+// (the path, its branches and sleep sets) is allocated apart.
+type scratch struct {
+	threads []*mthread
+	steps   []step
+	trans   []int
+	lastOf  []int
+	tacc    []accRec
+	objs    map[any]*objState
+	free    []*objState
+	oid     map[any]int
+	parkers map[*sched.Parker]*parkState
+	handles map[any]*mthread
+	labels  map[any]int
+}
+
+// recycle gives what e allocated to its explorer for the next run. A run
+// with a thread stuck outside the explorer keeps its storage: that thread
+// may still get out and touch it.
+func (e *execution) recycle() {
+	for _, t := range e.threads {
+		if t.stuck {
+			return
+		}
+	}
+	s := &e.x.spare
+	s.threads = e.threads
+	s.steps, s.trans, s.lastOf, s.tacc = e.steps[:0], e.trans[:0], e.lastOf[:0], e.tacc[:0]
+	s.free = e.free[:0]
+	for _, os := range e.objs {
+		s.free = append(s.free, os)
+	}
+	clear(e.objs)
+	clear(e.oid)
+	clear(e.parkers)
+	clear(e.handles)
+	clear(e.labels)
+	s.objs, s.oid, s.parkers, s.handles, s.labels = e.objs, e.oid, e.parkers, e.handles, e.labels
+}
+
+// newExecution makes the execution of one run, on its explorer's scratch.
+func newExecution(x *explorer, path []*branch, ch chooser) *execution {
+	s := &x.spare
+	if s.objs == nil {
+		*s = scratch{objs: map[any]*objState{}, oid: map[any]int{}, parkers: map[*sched.Parker]*parkState{}, handles: map[any]*mthread{}, labels: map[any]int{}}
+	}
+	e := &execution{
+		x:        x,
+		id:       runIDs.Add(1),
+		parkers:  s.parkers,
+		handles:  s.handles,
+		turns:    turns{threads: s.threads[:0], spare: s.threads, done: make(chan struct{})},
+		choices:  choices{path: path, chooser: ch, steps: s.steps},
+		por:      por{objs: s.objs, free: s.free, trans: s.trans, lastOf: s.lastOf},
+		sleeping: sleeping{oid: s.oid, tacc: s.tacc},
+		memory:   memory{locs: map[any]*location{}},
+		clock:    clock{base: time.Now()},
+		outcome:  outcome{labels: s.labels},
+	}
+	*s = scratch{}
+	return e
+}
+
+// newThread adds a thread to the run, reusing one of an earlier run's.
+func (e *execution) newThread() *mthread {
+	id := len(e.threads)
+	var t *mthread
+	if id < len(e.spare) {
+		t = e.spare[id]
+		select {
+		case <-t.wake: // a token the end of its run left
+		default:
+		}
+		*t = mthread{wake: t.wake, clock: t.clock[:0], mem: t.mem[:0]}
+	} else {
+		t = &mthread{wake: make(chan struct{}, 1)}
+	}
+	t.id, t.exited = id, make(chan struct{})
+	e.threads = append(e.threads, t)
+	e.lastOf = append(e.lastOf, 0)
+	return t
+}
+
+// newObjState returns a zero objState, reusing one of an earlier run's.
+func (e *execution) newObjState() *objState {
+	n := len(e.free)
+	if n == 0 {
+		return &objState{}
+	}
+	os := e.free[n-1]
+	e.free = e.free[:n-1]
+	*os = objState{wclock: os.wclock[:0], reads: os.reads[:0], rclock: os.rclock[:0], mem: os.mem[:0]}
+	return os
+}
