@@ -14,11 +14,13 @@ var dropIns = map[string]struct {
 	path    string
 	without []string
 }{
-	"sync":        {"github.com/fearlessgo/fearless/gort/sync", nil},
-	"sync/atomic": {"github.com/fearlessgo/fearless/gort/sync/atomic", []string{"LoadPointer", "StorePointer", "SwapPointer", "CompareAndSwapPointer"}},
-	"time":        {"github.com/fearlessgo/fearless/gort/time", nil},
-	"context":     {"github.com/fearlessgo/fearless/gort/context", nil},
-	"testing":     {"github.com/fearlessgo/fearless/gort/testing", nil},
+	"sync":         {"github.com/fearlessgo/fearless/gort/sync", nil},
+	"sync/atomic":  {"github.com/fearlessgo/fearless/gort/sync/atomic", []string{"LoadPointer", "StorePointer", "SwapPointer", "CompareAndSwapPointer"}},
+	"time":         {"github.com/fearlessgo/fearless/gort/time", nil},
+	"context":      {"github.com/fearlessgo/fearless/gort/context", nil},
+	"testing":      {"github.com/fearlessgo/fearless/gort/testing", nil},
+	"math/rand":    {"github.com/fearlessgo/fearless/gort/math/rand", nil},
+	"math/rand/v2": {"github.com/fearlessgo/fearless/gort/math/rand/v2", nil},
 }
 
 // TestDropInsComplete checks that every exported name of a replaced

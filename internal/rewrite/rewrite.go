@@ -1,9 +1,11 @@
 // Package rewrite turns a type-checked Go package into the same package
-// calling the runtime of package gort for its concurrency: go statements,
-// channel operations, select, and the packages sync, sync/atomic, time,
-// context and testing. fearless test builds the result through an overlay,
-// so the user's files never change; go/printer's //line directives keep
-// every position, so the runtime reports the user's own file and line.
+// calling the runtime of package gort for its concurrency and the other
+// sources of nondeterminism the explorer decides: go statements, channel
+// operations, select, range over maps, and the packages sync, sync/atomic,
+// time, context, math/rand, math/rand/v2 and testing. fearless test builds
+// the result through an overlay, so the user's files never change;
+// go/printer's //line directives keep every position, so the runtime
+// reports the user's own file and line.
 package rewrite
 
 import (
@@ -27,10 +29,12 @@ const (
 
 // replaced maps a standard package to its drop-in replacement.
 var replaced = map[string]string{
-	"sync":        gortPath + "/sync",
-	"sync/atomic": gortPath + "/sync/atomic",
-	"time":        gortPath + "/time",
-	"context":     gortPath + "/context",
+	"sync":         gortPath + "/sync",
+	"sync/atomic":  gortPath + "/sync/atomic",
+	"time":         gortPath + "/time",
+	"context":      gortPath + "/context",
+	"math/rand":    gortPath + "/math/rand",
+	"math/rand/v2": gortPath + "/math/rand/v2",
 }
 
 // unsafeAtomics are the sync/atomic functions on unsafe.Pointer, which the
@@ -87,6 +91,9 @@ func (r *rewriter) imports() {
 			continue
 		}
 		name := path[strings.LastIndexByte(path, '/')+1:]
+		if pn := r.info.PkgNameOf(spec); pn != nil {
+			name = pn.Name() // math/rand/v2 is rand
+		}
 		if spec.Name != nil {
 			name = spec.Name.Name
 		}

@@ -1,0 +1,187 @@
+// Package rand is the drop-in replacement of math/rand that fearless test
+// builds rewritten code with. Its types and constructors are math/rand's
+// own. Its top-level functions draw, while an explorer runs, from a source
+// of the run: seeded by a decision of the schedule (see gort.Random), so
+// that a search tries several streams of numbers and a replay draws the
+// numbers the failing run drew, or by the test's own call of Seed. With no
+// explorer running, they are math/rand's. They are safe for concurrent use
+// as math/rand's are.
+package rand
+
+import (
+	stdrand "math/rand"
+	randv2 "math/rand/v2"
+
+	"github.com/fearlessgo/fearless/gort"
+)
+
+type (
+	Rand     = stdrand.Rand
+	Source   = stdrand.Source
+	Source64 = stdrand.Source64
+	Zipf     = stdrand.Zipf
+)
+
+// New is math/rand.New.
+func New(src Source) *Rand { return stdrand.New(src) }
+
+// NewSource is math/rand.NewSource.
+func NewSource(seed int64) Source { return stdrand.NewSource(seed) }
+
+// NewZipf is math/rand.NewZipf.
+func NewZipf(r *Rand, s float64, v float64, imax uint64) *Zipf { return stdrand.NewZipf(r, s, v, imax) }
+
+// globalKey names the run's global source among the run's objects.
+type globalKey struct{}
+
+// global returns the run's global source, or nil when no explorer runs.
+func global() *Rand {
+	r := gort.Runner()
+	if r == nil {
+		return nil
+	}
+	return gort.Random(r, globalKey{}, func(seed uint64) *Rand {
+		return stdrand.New(pcgSource{randv2.NewPCG(seed, seed)})
+	})
+}
+
+// pcgSource is a Source64 over PCG, cheaper to seed for every run than
+// math/rand's own source.
+type pcgSource struct{ *randv2.PCG }
+
+func (s pcgSource) Int63() int64 { return int64(s.Uint64() >> 1) }
+
+func (s pcgSource) Seed(seed int64) { s.PCG.Seed(uint64(seed), uint64(seed)) }
+
+// Seed is math/rand.Seed. While an explorer runs, it makes the run's
+// global source math/rand's source of that seed, as GODEBUG=randseednop=0
+// does (fearless test sets it): the numbers that follow are the ones Go
+// draws after the same call.
+func Seed(seed int64) {
+	if r := gort.Runner(); r != nil {
+		gort.Reseed(r, globalKey{}, stdrand.New(stdrand.NewSource(seed)))
+		return
+	}
+	stdrand.Seed(seed) //lint:ignore SA1019 the drop-in has every name math/rand has
+}
+
+// ExpFloat64 is math/rand.ExpFloat64.
+func ExpFloat64() float64 {
+	if g := global(); g != nil {
+		return g.ExpFloat64()
+	}
+	return stdrand.ExpFloat64()
+}
+
+// Float32 is math/rand.Float32.
+func Float32() float32 {
+	if g := global(); g != nil {
+		return g.Float32()
+	}
+	return stdrand.Float32()
+}
+
+// Float64 is math/rand.Float64.
+func Float64() float64 {
+	if g := global(); g != nil {
+		return g.Float64()
+	}
+	return stdrand.Float64()
+}
+
+// Int is math/rand.Int.
+func Int() int {
+	if g := global(); g != nil {
+		return g.Int()
+	}
+	return stdrand.Int()
+}
+
+// Int31 is math/rand.Int31.
+func Int31() int32 {
+	if g := global(); g != nil {
+		return g.Int31()
+	}
+	return stdrand.Int31()
+}
+
+// Int31n is math/rand.Int31n.
+func Int31n(n int32) int32 {
+	if g := global(); g != nil {
+		return g.Int31n(n)
+	}
+	return stdrand.Int31n(n)
+}
+
+// Int63 is math/rand.Int63.
+func Int63() int64 {
+	if g := global(); g != nil {
+		return g.Int63()
+	}
+	return stdrand.Int63()
+}
+
+// Int63n is math/rand.Int63n.
+func Int63n(n int64) int64 {
+	if g := global(); g != nil {
+		return g.Int63n(n)
+	}
+	return stdrand.Int63n(n)
+}
+
+// Intn is math/rand.Intn.
+func Intn(n int) int {
+	if g := global(); g != nil {
+		return g.Intn(n)
+	}
+	return stdrand.Intn(n)
+}
+
+// NormFloat64 is math/rand.NormFloat64.
+func NormFloat64() float64 {
+	if g := global(); g != nil {
+		return g.NormFloat64()
+	}
+	return stdrand.NormFloat64()
+}
+
+// Perm is math/rand.Perm.
+func Perm(n int) []int {
+	if g := global(); g != nil {
+		return g.Perm(n)
+	}
+	return stdrand.Perm(n)
+}
+
+// Read is math/rand.Read.
+func Read(p []byte) (n int, err error) {
+	if g := global(); g != nil {
+		return g.Read(p) //lint:ignore SA1019 the drop-in has every name math/rand has
+	}
+	return stdrand.Read(p) //lint:ignore SA1019 the drop-in has every name math/rand has
+}
+
+// Shuffle is math/rand.Shuffle.
+func Shuffle(n int, swap func(i, j int)) {
+	if g := global(); g != nil {
+		g.Shuffle(n, swap)
+		return
+	}
+	stdrand.Shuffle(n, swap)
+}
+
+// Uint32 is math/rand.Uint32.
+func Uint32() uint32 {
+	if g := global(); g != nil {
+		return g.Uint32()
+	}
+	return stdrand.Uint32()
+}
+
+// Uint64 is math/rand.Uint64.
+func Uint64() uint64 {
+	if g := global(); g != nil {
+		return g.Uint64()
+	}
+	return stdrand.Uint64()
+}
