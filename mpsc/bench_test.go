@@ -163,3 +163,65 @@ func BenchmarkRendezvousPingPong(b *testing.B) {
 		wg.Wait()
 	})
 }
+
+// BenchmarkSelect2Bounded1: two producers on two SyncChannel(1) channels,
+// one consumer selecting over both; Select against Go's select statement.
+func BenchmarkSelect2Bounded1(b *testing.B) {
+	b.Run("impl=fearless", func(b *testing.B) {
+		b.ReportAllocs()
+		var wg sync.WaitGroup
+		var rxs [2]*mpsc.Receiver[int]
+		for p := range rxs {
+			tx, rx := mpsc.SyncChannel[int](1)
+			rxs[p] = rx
+			wg.Go(func() {
+				defer tx.Close()
+				for i := range split(b.N, p, 2) {
+					if err := tx.Send(i); err != nil {
+						panic(err)
+					}
+				}
+			})
+		}
+		got, gone := 0, -1
+		count := func(k int) func(int, error) {
+			return func(_ int, err error) {
+				if err == nil {
+					got++
+				} else {
+					gone = k // switch the case off, as a nil chan in Go
+				}
+			}
+		}
+		cases := []mpsc.SelectCase{mpsc.Case(rxs[0], count(0)), mpsc.Case(rxs[1], count(1))}
+		for got < b.N {
+			if mpsc.Select(cases...) < 0 {
+				b.Fatal("both channels disconnected early")
+			}
+			if gone >= 0 {
+				cases[gone], gone = mpsc.Case[int](nil, nil), -1
+			}
+		}
+		wg.Wait()
+	})
+	b.Run("impl=chan", func(b *testing.B) {
+		b.ReportAllocs()
+		var wg sync.WaitGroup
+		var chs [2]chan int
+		for p := range chs {
+			chs[p] = make(chan int, 1)
+			wg.Go(func() {
+				for i := range split(b.N, p, 2) {
+					chs[p] <- i
+				}
+			})
+		}
+		for range b.N {
+			select {
+			case <-chs[0]:
+			case <-chs[1]:
+			}
+		}
+		wg.Wait()
+	})
+}

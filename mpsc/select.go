@@ -3,6 +3,7 @@ package mpsc
 import (
 	"context"
 	"math/rand/v2"
+	"sync"
 	"time"
 
 	"github.com/fearlessgo/fearless/internal/sched"
@@ -35,11 +36,12 @@ func Case[T any](r *Receiver[T], f func(v T, err error)) SelectCase {
 }
 
 type recvCase[T any] struct {
-	r   *Receiver[T]
-	f   func(T, error)
-	e   *entry[T]
-	v   T
-	err error
+	r          *Receiver[T]
+	f          func(T, error)
+	e          entry[T] // the registration while Select waits, kept for the next wait
+	registered bool
+	v          T
+	err        error
 }
 
 func (c *recvCase[T]) live() bool { return c.r != nil }
@@ -77,20 +79,24 @@ func (c *recvCase[T]) register(w *waiter, expect uint64, op uint32) bool {
 	if c.isClosed() {
 		return true
 	}
-	c.e = &entry[T]{w: w, op: op, expect: expect}
-	return c.r.fl.registerRecv(c.e) || c.isClosed()
+	c.e = entry[T]{w: w, op: op, expect: expect}
+	c.registered = true
+	return c.r.fl.registerRecv(&c.e) || c.isClosed()
 }
 
 func (c *recvCase[T]) unregister(w *waiter) {
-	if c.e != nil {
+	if c.registered {
 		c.r.fl.unregisterRecv(w)
+		c.registered = false
 	}
 }
 
+// accept runs after unregister: the entry is in no queue any more.
 func (c *recvCase[T]) accept() bool {
-	e := c.e
-	c.e = nil
-	return c.settle(c.r.fl.acceptRecv(e))
+	v, st := c.r.fl.acceptRecv(&c.e)
+	var zero T
+	c.e.val = zero
+	return c.settle(v, st)
 }
 
 func (c *recvCase[T]) run() {
@@ -170,7 +176,7 @@ func doSelect(all []SelectCase, ctx context.Context, deadline time.Time, block b
 		if err := expired(ctx, deadline); err != nil {
 			return -1, err
 		}
-		w := new(waiter)
+		w := getWaiter()
 		expect := w.begin()
 		registered := 0
 		for registered < n {
@@ -185,6 +191,7 @@ func doSelect(all []SelectCase, ctx context.Context, deadline time.Time, block b
 		for k := range registered {
 			at(k).unregister(w)
 		}
+		putWaiter(w)
 		if sel >= selOperation {
 			k := int(sel - selOperation)
 			if c := at(k); c.accept() {
@@ -192,5 +199,28 @@ func doSelect(all []SelectCase, ctx context.Context, deadline time.Time, block b
 				return index[(start+k)%n], nil
 			}
 		}
+	}
+}
+
+// waiters keeps the waiters of Select's blocked calls, with their parkers,
+// so that a Select that waits allocates nothing in steady state. A waiter
+// taken from it may get a late unpark meant for its last wait: a token
+// that its wait takes for a hint and checks against its state, as for
+// the waiters that handles cache. Under an installed scheduler every wait
+// has a waiter of its own, since which waiter a pool returns is not
+// something a schedule can replay.
+var waiters = sync.Pool{New: func() any { return new(waiter) }}
+
+func getWaiter() *waiter {
+	if sched.Installed() {
+		return new(waiter)
+	}
+	return waiters.Get().(*waiter)
+}
+
+// putWaiter returns w once no queue holds an entry of it.
+func putWaiter(w *waiter) {
+	if !sched.Installed() {
+		waiters.Put(w)
 	}
 }

@@ -26,15 +26,17 @@ func (q *waitQueue[T]) remove(w *waiter) bool {
 }
 
 // selectOne selects the first entry still waiting, removes it from the
-// queue and returns it, and whether to unpark its owner; nil when none
-// waits. Once an entry is selected its owner may reuse it at once, so a
-// selector touches an entry only before its selecting CAS; after a failed
-// one the owner still has to take the lock to unregister.
-func (q *waitQueue[T]) selectOne() (*entry[T], bool) {
+// queue and returns its waiter, and whether to unpark it; nil when none
+// waits. Once an entry is selected its owner may reuse it at once (for
+// another wait, with another waiter), so a selector touches an entry only
+// before its selecting CAS and unparks the waiter it read before; after a
+// failed one the owner still has to take the lock to unregister.
+func (q *waitQueue[T]) selectOne() (*waiter, bool) {
 	for i, e := range q.entries {
+		w := e.w
 		if ok, unpark := e.trySelect(); ok {
 			q.removeAt(i)
-			return e, unpark
+			return w, unpark
 		}
 	}
 	return nil, false
@@ -43,13 +45,14 @@ func (q *waitQueue[T]) selectOne() (*entry[T], bool) {
 // selectAndGive is selectOne for a rendezvous sender: it puts v in the entry
 // before selecting it, so the owner finds the value there as soon as it sees
 // its selection.
-func (q *waitQueue[T]) selectAndGive(v T) (*entry[T], bool) {
+func (q *waitQueue[T]) selectAndGive(v T) (*waiter, bool) {
 	var zero T
 	for i, e := range q.entries {
+		w := e.w
 		e.val = v
 		if ok, unpark := e.trySelect(); ok {
 			q.removeAt(i)
-			return e, unpark
+			return w, unpark
 		}
 		e.val = zero
 	}
@@ -58,12 +61,12 @@ func (q *waitQueue[T]) selectAndGive(v T) (*entry[T], bool) {
 
 // selectAndTake is selectOne for a rendezvous receiver: it reads the value
 // of the entry it selects before selecting it.
-func (q *waitQueue[T]) selectAndTake() (T, *entry[T], bool) {
+func (q *waitQueue[T]) selectAndTake() (T, *waiter, bool) {
 	for i, e := range q.entries {
-		v := e.val
+		v, w := e.val, e.w
 		if ok, unpark := e.trySelect(); ok {
 			q.removeAt(i)
-			return v, e, unpark
+			return v, w, unpark
 		}
 	}
 	var zero T
@@ -84,8 +87,9 @@ func (q *waitQueue[T]) canSelect(self *waiter) bool {
 // The entries stay: their owners unregister them.
 func (q *waitQueue[T]) disconnectAll() {
 	for _, e := range q.entries {
-		if ok, unpark := e.w.trySelect(e.expect, selDisconnected); ok && unpark {
-			e.w.unpark()
+		w := e.w
+		if ok, unpark := w.trySelect(e.expect, selDisconnected); ok && unpark {
+			w.unpark()
 		}
 	}
 }

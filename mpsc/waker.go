@@ -51,11 +51,11 @@ func (s *syncWaker[T]) notify() {
 
 func (s *syncWaker[T]) wakeOne() {
 	s.mu.Lock()
-	e, unpark := s.q.selectOne()
+	w, unpark := s.q.selectOne()
 	s.setWaiting(len(s.q.entries) > 0)
 	s.mu.Unlock()
 	if unpark {
-		e.w.unpark()
+		w.unpark()
 	}
 }
 

@@ -29,13 +29,13 @@ func (c *zeroChan[T]) trySend(v T) status {
 		c.mu.Unlock()
 		return disconnected
 	}
-	e, unpark := c.receivers.selectAndGive(v)
+	w, unpark := c.receivers.selectAndGive(v)
 	c.mu.Unlock()
-	if e == nil {
+	if w == nil {
 		return notReady
 	}
 	if unpark {
-		e.w.unpark()
+		w.unpark()
 	}
 	return ok
 }
@@ -43,8 +43,8 @@ func (c *zeroChan[T]) trySend(v T) status {
 func (c *zeroChan[T]) tryRecv() (T, status) {
 	var zero T
 	c.mu.Lock()
-	v, e, unpark := c.senders.selectAndTake()
-	if e == nil {
+	v, w, unpark := c.senders.selectAndTake()
+	if w == nil {
 		d := c.disconnected
 		c.mu.Unlock()
 		if d {
@@ -54,7 +54,7 @@ func (c *zeroChan[T]) tryRecv() (T, status) {
 	}
 	c.mu.Unlock()
 	if unpark {
-		e.w.unpark()
+		w.unpark()
 	}
 	return v, ok
 }
@@ -74,10 +74,10 @@ func (c *zeroChan[T]) registerRecv(e *entry[T]) bool {
 func (c *zeroChan[T]) recvOrRegister(cache *entryCache[T]) (T, status, *entry[T]) {
 	var zero T
 	c.mu.Lock()
-	if v, s, unpark := c.senders.selectAndTake(); s != nil {
+	if v, w, unpark := c.senders.selectAndTake(); w != nil {
 		c.mu.Unlock()
 		if unpark {
-			s.w.unpark()
+			w.unpark()
 		}
 		return v, ok, nil
 	}
@@ -109,10 +109,10 @@ func (c *zeroChan[T]) sendOrRegister(cache *entryCache[T], v T) (status, *entry[
 		c.mu.Unlock()
 		return disconnected, nil
 	}
-	if r, unpark := c.receivers.selectAndGive(v); r != nil {
+	if w, unpark := c.receivers.selectAndGive(v); w != nil {
 		c.mu.Unlock()
 		if unpark {
-			r.w.unpark()
+			w.unpark()
 		}
 		return ok, nil
 	}
