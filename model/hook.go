@@ -38,6 +38,16 @@ func (h hook) Unpark(p *sched.Parker) {
 	}
 }
 
+func (h hook) Created(obj any) {
+	if e := h.x.exec.Load(); e != nil {
+		e.lock()
+		if t := e.cur; t != nil && !e.ended {
+			e.created(t, obj)
+		}
+		e.mu.Unlock()
+	}
+}
+
 func (h hook) Now() time.Time {
 	if e := h.x.exec.Load(); e != nil {
 		return e.nowTime()

@@ -17,7 +17,8 @@ package model
 
 // sleeping is the sleep-set state of a run.
 type sleeping struct {
-	oid       map[any]int // object -> number, in the order first touched
+	oid       map[any]int // object -> number, in the order first touched, or its name from its making
+	touched   int         // objects numbered by first touch
 	tacc      []accRec    // the running transition's accesses
 	tglobal   bool
 	sleep     []*sleeper // asleep after the last transition
@@ -82,14 +83,32 @@ func (s *sleeper) wakes(acc []accRec, global bool) bool {
 	return false
 }
 
-// objectID numbers obj in the order the run first touches objects.
+// objectID numbers obj in the order the run first touches objects, unless
+// it has a name from its making (see created).
 func (e *execution) objectID(obj any) int {
 	id, ok := e.oid[obj]
 	if !ok {
-		id = len(e.oid)
+		id = e.touched
+		e.touched++
 		e.oid[obj] = id
 	}
 	return id
+}
+
+// created names obj, just made by thread t, by t and the number of objects
+// t made before: the same name in every run in which t did the same
+// things, whatever the others did. Such a name is never fresh to a sleeper:
+// a transition of a sleeping thread that made objects made them itself, so
+// no other transition can touch them before it runs again. Names are
+// negative, apart from the numbers of first touches.
+func (e *execution) created(t *mthread, obj any) {
+	if !comparable(obj) {
+		return
+	}
+	if _, ok := e.oid[obj]; !ok {
+		e.oid[obj] = -1 - (t.id<<32 | t.made)
+		t.made++
+	}
 }
 
 // endTransition closes the running transition for the sleep sets: the
@@ -126,7 +145,7 @@ func (e *execution) enterBranch(b *branch) {
 		return
 	}
 	b.sleepIn = e.sleep
-	b.nobj = len(e.oid)
+	b.nobj = e.touched
 	exec := append(e.sleepExec[:0], e.sleep...) // not kept past the transition
 	for _, s := range b.explored {
 		if s.tid != b.chosen && b.done.has(s.tid) && !asleep(exec, s.tid) {

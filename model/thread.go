@@ -60,6 +60,7 @@ type mthread struct {
 	yieldStreak int  // times in a row it went on right after yielding
 	runLen      int  // decisions in a row that chose it
 	caught      int  // it has caught up with every store numbered up to caught
+	made        int  // objects it made that are named by their making (sleep.go)
 
 	handle any             // the JoinHandle its end completes, if spawned by package thread
 	site   *sched.CallSite // where it was started

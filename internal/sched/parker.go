@@ -14,7 +14,11 @@ type Parker struct {
 }
 
 // NewParker returns a Parker with no token.
-func NewParker() *Parker { return &Parker{token: make(chan struct{}, 1)} }
+func NewParker() *Parker {
+	p := &Parker{token: make(chan struct{}, 1)}
+	Created(p)
+	return p
+}
 
 // Unpark makes the token available, waking the parked goroutine if any.
 // It never blocks.
