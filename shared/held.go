@@ -125,12 +125,12 @@ func beforeLock(gs *gstate, n *lockNode) {
 	}
 }
 
-// acquireTracked takes a lock, n, while detection is on, and returns the
-// gstate the guard must release it from (nil if it did not take it). try
-// takes the lock if it is free; wait blocks until it has it. With isTry,
-// the acquisition never waits and so adds no edge into n.
-func acquireTracked(n *lockNode, isTry bool, try func() bool, wait func()) *gstate {
-	gs := pin()
+// acquireTracked takes raw, the lock whose node is n, while detection is
+// on. It returns the gstate the guard must release the lock from (nil if
+// it did not take it) and whether the lock is poisoned. With isTry, the
+// acquisition never waits and so adds no edge into n.
+func acquireTracked(n *lockNode, raw rawLock, isTry bool) (gs *gstate, poisoned bool) {
+	gs = pin()
 	if !isTry {
 		reported := false
 		defer func() {
@@ -141,12 +141,13 @@ func acquireTracked(n *lockNode, isTry bool, try func() bool, wait func()) *gsta
 		beforeLock(gs, n)
 		reported = true
 	}
-	if !try() {
+	ok, poisoned := raw.tryLock()
+	if !ok {
 		unpinIdle(gs)
 		if isTry {
-			return nil
+			return nil, false
 		}
-		wait()
+		poisoned = raw.lock()
 		gs = pin()
 	}
 	for {
@@ -154,7 +155,7 @@ func acquireTracked(n *lockNode, isTry bool, try func() bool, wait func()) *gsta
 		if !gs.dead {
 			gs.held = append(gs.held, n)
 			gs.mu.Unlock()
-			return gs
+			return gs, poisoned
 		}
 		gs.mu.Unlock()
 		gs = lookupG(gs.key) // swept while it held nothing (without pinning)

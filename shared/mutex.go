@@ -77,8 +77,8 @@ type MutexGuard[T any] struct {
 // on the caller's stack); contended, a short spin, then the goroutine parks
 // in the Mutex's queue (one allocation, for its place there).
 func (m *Mutex[T]) Lock() (*MutexGuard[T], error) {
-	// Lock and TryLock are small enough to inline, so the guard lives on
-	// the caller's stack: locking allocates nothing.
+	// Lock inlines with its fast path, so the guard lives on the caller's
+	// stack and locking allocates nothing.
 	g := &MutexGuard[T]{m: m}
 	return g, m.lock(g)
 }
@@ -90,58 +90,26 @@ func (m *Mutex[T]) TryLock() (*MutexGuard[T], error) {
 	return m.try(&MutexGuard[T]{m: m})
 }
 
-// lock takes m for g. Its fast path is one CAS behind one predictable
-// branch.
-func (m *Mutex[T]) lock(g *MutexGuard[T]) error {
-	if slowPath() || !m.raw.state.CompareAndSwap(0, mutexLocked) {
-		return m.lockSlow(g, false)
+// lock takes m for g: one CAS behind one predictable branch, or the slow
+// path, for a scheduler, deadlock detection, a held or a poisoned lock.
+func (m *Mutex[T]) lock(g *MutexGuard[T]) (err error) {
+	if slowPath() || !m.raw.fastLock() {
+		g.held, err = acquireSlow(&m.raw, &mutexOps, m, trackedNode(&m.node, m, &m.label), false)
 	}
-	return nil
+	return err
 }
 
 // try is lock without waiting: it returns nil and ErrWouldBlock when the
 // lock is held.
 func (m *Mutex[T]) try(g *MutexGuard[T]) (*MutexGuard[T], error) {
-	if slowPath() || !m.raw.state.CompareAndSwap(0, mutexLocked) {
-		if err := m.lockSlow(g, true); err != nil {
-			if err == ErrWouldBlock {
-				return nil, err
-			}
-			return g, err
-		}
+	if !slowPath() && m.raw.fastLock() {
+		return g, nil
 	}
-	return g, nil
+	held, err := acquireSlow(&m.raw, &mutexOps, m, trackedNode(&m.node, m, &m.label), true)
+	return guarded(g, &g.held, held, err)
 }
 
-// lockSlow takes the lock the long way: the switch point, deadlock
-// detection and the wait.
-func (m *Mutex[T]) lockSlow(g *MutexGuard[T], try bool) error {
-	if try {
-		sched.Point(opTryLock, m)
-	} else {
-		sched.Point(opLock, m)
-	}
-	if detecting.Load() {
-		var poisoned bool
-		g.held = acquireTracked(nodeOf(&m.node, m, &m.label), try,
-			func() (ok bool) { ok, poisoned = m.raw.tryLock(); return ok },
-			func() { poisoned = m.raw.lock() })
-		if try && g.held == nil {
-			return ErrWouldBlock
-		}
-		return poisonErr(poisoned)
-	}
-	var poisoned bool
-	if try {
-		var ok bool
-		if ok, poisoned = m.raw.tryLock(); !ok {
-			return ErrWouldBlock
-		}
-	} else {
-		poisoned = m.raw.lock()
-	}
-	return poisonErr(poisoned)
-}
+var mutexOps = lockOps{lock: opLock, tryLock: opTryLock, unlock: opUnlock}
 
 // With runs f with the value under the lock. If f panics, the lock is
 // poisoned, released, and the panic goes on. f runs on a poisoned lock
@@ -248,7 +216,7 @@ func (g *MutexGuard[T]) Unlock() {
 	}
 	// g.held is set when detection tracked this Lock; slowPath sends a
 	// scheduler's Unlock the long way too.
-	if g.held != nil || slowPath() || !m.raw.state.CompareAndSwap(mutexLocked, 0) {
+	if g.held != nil || slowPath() || !m.raw.fastUnlock() {
 		g.release(false)
 		return
 	}
@@ -262,11 +230,7 @@ func (g *MutexGuard[T]) release(poison bool) {
 	if m == nil {
 		return
 	}
-	sched.Point(opUnlock, m)
-	g.m = nil
-	if g.held != nil {
-		releaseHeld(g.held, m.node.Load())
-		g.held = nil
-	}
-	m.raw.unlock(poison)
+	held := g.held
+	g.m, g.held = nil, nil
+	releaseSlow(&m.raw, &mutexOps, m, held, m.node.Load(), poison)
 }

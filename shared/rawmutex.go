@@ -28,7 +28,9 @@ const (
 
 // rawMutex is the lock beneath Mutex and RwLock: one atomic word on the
 // fast path and a FIFO of parked waiters on the slow one. Its zero value is
-// unlocked. Blocking goes only through sched.Parker, so a goroutine blocked
+// unlocked. The word also holds the lock's poison, for both lock types (an
+// RwLock's in the rawMutex that orders its writers): a poisoned lock fails
+// the one-CAS fast path, so checking for poison costs that path nothing. Blocking goes only through sched.Parker, so a goroutine blocked
 // here is durably blocked for testing/synctest and a model scheduler can
 // take the wait over.
 //
@@ -43,11 +45,19 @@ type rawMutex struct {
 
 // lock takes the lock and reports whether it is poisoned.
 func (r *rawMutex) lock() (poisoned bool) {
-	if r.state.CompareAndSwap(0, mutexLocked) {
+	if r.fastLock() {
 		return false
 	}
 	return r.lockSlow()
 }
+
+// fastLock takes the lock with one CAS if it is free and not poisoned: the
+// fast path that the public lock methods inline.
+func (r *rawMutex) fastLock() bool { return r.state.CompareAndSwap(0, mutexLocked) }
+
+// fastUnlock releases the lock with one CAS if nobody waits and it need
+// not be poisoned.
+func (r *rawMutex) fastUnlock() bool { return r.state.CompareAndSwap(mutexLocked, 0) }
 
 func (r *rawMutex) lockSlow() (poisoned bool) {
 	var w *waiter
@@ -133,13 +143,29 @@ func (r *rawMutex) tryLock() (ok, poisoned bool) {
 
 // unlock releases the lock, poisoning it first if poison is set.
 func (r *rawMutex) unlock(poison bool) {
-	if !poison && r.state.CompareAndSwap(mutexLocked, 0) {
+	if !poison && r.fastUnlock() {
 		return
 	}
 	r.unlockSlow(poison)
 }
 
 func (r *rawMutex) unlockSlow(poison bool) {
+	// Nobody waits (a poisoned lock, or one being poisoned): no queue to
+	// look at. A waiter that queues meanwhile sets the waiters bit first,
+	// which fails the CAS.
+	for {
+		s := r.state.Load()
+		if s&mutexWaiters != 0 {
+			break
+		}
+		n := s &^ mutexLocked
+		if poison {
+			n |= mutexPoisoned
+		}
+		if r.state.CompareAndSwap(s, n) {
+			return
+		}
+	}
 	r.qmu.Lock()
 	w := r.q.popFront()
 	handoff := w != nil && w.wakeups >= handoffAfter
@@ -171,3 +197,6 @@ func (r *rawMutex) unlockSlow(poison bool) {
 
 func (r *rawMutex) poisoned() bool { return r.state.Load()&mutexPoisoned != 0 }
 func (r *rawMutex) clearPoison()   { r.state.And(^mutexPoisoned) }
+
+// poison poisons the lock while its caller holds it.
+func (r *rawMutex) poison() { r.state.Or(mutexPoisoned) }

@@ -97,89 +97,53 @@ func (l *RwLock[T]) TryWrite() (*WriteGuard[T], error) {
 	return l.write(&WriteGuard[T]{l: l}, true)
 }
 
+var (
+	readOps  = lockOps{lock: opRead, tryLock: opTryRead, unlock: opRUnlock}
+	writeOps = lockOps{lock: opWrite, tryLock: opTryWrite, unlock: opWUnlock}
+)
+
 func (l *RwLock[T]) read(g *ReadGuard[T], try bool) (*ReadGuard[T], error) {
-	switch {
-	case slowPath():
-		if err := l.lockSlow(&g.held, false, try); err != nil {
-			if err == ErrWouldBlock {
-				return nil, err
-			}
-			return g, err
+	if !try && !slowPath() {
+		if !l.raw.fastRLock() {
+			l.raw.rlockWait() // counted in: wait for the writer ahead
 		}
-		return g, nil
-	case try:
-		if !l.raw.tryRLock() {
-			return nil, ErrWouldBlock
-		}
-	default:
-		l.raw.rlock()
+		return g, poisonErr(l.raw.poisoned())
 	}
-	return g, poisonErr(l.raw.poisoned.Load())
+	held, err := l.take((*rwReadSide)(&l.raw), &readOps, try)
+	return guarded(g, &g.held, held, err)
 }
 
 func (l *RwLock[T]) write(g *WriteGuard[T], try bool) (*WriteGuard[T], error) {
-	switch {
-	case slowPath():
-		if err := l.lockSlow(&g.held, true, try); err != nil {
-			if err == ErrWouldBlock {
-				return nil, err
-			}
-			return g, err
-		}
-		return g, nil
-	case try:
-		if !l.raw.tryLock() {
-			return nil, ErrWouldBlock
-		}
-	default:
-		l.raw.lock()
+	if !try && !slowPath() {
+		return g, poisonErr(l.raw.lock())
 	}
-	return g, poisonErr(l.raw.poisoned.Load())
+	held, err := l.take(&l.raw, &writeOps, try)
+	return guarded(g, &g.held, held, err)
 }
 
-// lockSlow takes a read or write lock the long way: the switch point,
-// deadlock detection and the wait.
-func (l *RwLock[T]) lockSlow(held **gstate, write, isTry bool) error {
-	switch {
-	case write && isTry:
-		sched.Point(opTryWrite, l)
-	case write:
-		sched.Point(opWrite, l)
-	case isTry:
-		sched.Point(opTryRead, l)
-	default:
-		sched.Point(opRead, l)
-	}
-	var try func() bool
-	var wait func()
-	if write {
-		try, wait = l.raw.tryLock, l.raw.lock
-	} else {
-		try, wait = l.raw.tryRLock, l.raw.rlock
-	}
-	if detecting.Load() {
-		if *held = acquireTracked(nodeOf(&l.node, l, &l.label), isTry, try, wait); *held == nil {
-			return ErrWouldBlock
+// take is read and write past their fast paths: side is the side of l to
+// take.
+func (l *RwLock[T]) take(side rawLock, ops *lockOps, try bool) (*gstate, error) {
+	if try && !slowPath() {
+		ok, poisoned := side.tryLock()
+		if !ok {
+			return nil, ErrWouldBlock
 		}
-	} else if !try() {
-		if isTry {
-			return ErrWouldBlock
-		}
-		wait()
+		return nil, poisonErr(poisoned)
 	}
-	return poisonErr(l.raw.poisoned.Load())
+	return acquireSlow(side, ops, l, trackedNode(&l.node, l, &l.label), try)
 }
 
 // IsPoisoned reports whether a writer panicked while holding l.
 func (l *RwLock[T]) IsPoisoned() bool {
 	sched.Point(opRwLock, l)
-	return l.raw.poisoned.Load()
+	return l.raw.poisoned()
 }
 
 // ClearPoison marks l as no longer poisoned.
 func (l *RwLock[T]) ClearPoison() {
 	sched.Point(opRwLock, l)
-	l.raw.poisoned.Store(false)
+	l.raw.clearPoison()
 }
 
 // Load returns a copy of the value, taken under a read lock. On a poisoned
@@ -220,7 +184,7 @@ func (l *RwLock[T]) Replace(v T) (T, error) {
 func (l *RwLock[T]) String() string {
 	g, err := l.TryRead()
 	if err == ErrWouldBlock {
-		return lockString("RwLock", "<locked>", l.raw.poisoned.Load())
+		return lockString("RwLock", "<locked>", l.raw.poisoned())
 	}
 	defer g.Unlock()
 	return lockString("RwLock", debugString(&l.data), err != nil)
@@ -245,15 +209,23 @@ func (g *ReadGuard[T]) Unlock() {
 	if l == nil {
 		return
 	}
-	if g.held != nil || slowPath() {
-		sched.Point(opRUnlock, l)
-		if g.held != nil {
-			releaseHeld(g.held, l.node.Load())
-			g.held = nil
-		}
+	// Inlined with its fast path, as Read is. fast records whether the
+	// reader was counted out.
+	if fast := g.held == nil && !slowPath(); !fast || !l.raw.fastRUnlock() {
+		g.unlockSlow(fast)
+		return
 	}
 	g.l = nil
-	l.raw.runlock()
+}
+
+func (g *ReadGuard[T]) unlockSlow(countedOut bool) {
+	l, held := g.l, g.held
+	g.l, g.held = nil, nil
+	if countedOut {
+		l.raw.runlockSlow()
+		return
+	}
+	releaseSlow((*rwReadSide)(&l.raw), &readOps, l, held, l.node.Load(), false)
 }
 
 // Get returns the value, to be read and written while the guard is locked.
@@ -284,13 +256,11 @@ func (g *WriteGuard[T]) release(poison bool) {
 	if l == nil {
 		return
 	}
-	if g.held != nil || slowPath() {
-		sched.Point(opWUnlock, l)
-		if g.held != nil {
-			releaseHeld(g.held, l.node.Load())
-			g.held = nil
-		}
+	held := g.held
+	g.l, g.held = nil, nil
+	if held != nil || slowPath() {
+		releaseSlow(&l.raw, &writeOps, l, held, l.node.Load(), poison)
+		return
 	}
-	g.l = nil
 	l.raw.unlock(poison)
 }

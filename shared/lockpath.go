@@ -1,0 +1,88 @@
+package shared
+
+import (
+	"sync/atomic"
+
+	"github.com/fearlessgo/fearless/internal/label"
+	"github.com/fearlessgo/fearless/internal/sched"
+)
+
+// The one long way into and out of every lock, Mutex and RwLock alike, for
+// what their fast paths leave out: a scheduler's switch point, deadlock
+// detection's record of the hold, and the wait itself. The fast paths are
+// in the public methods, small enough to inline.
+
+// A rawLock is one way of holding a lock: a rawMutex, or the read or the
+// write side of a rawRWLock. Poisoning lives in the lock word of a
+// rawMutex for every lock (see rawMutex).
+type rawLock interface {
+	// lock blocks until it holds the lock and reports whether the lock is
+	// poisoned.
+	lock() (poisoned bool)
+	// tryLock takes the lock if it can without waiting, and reports
+	// whether it did and whether the lock is poisoned.
+	tryLock() (ok, poisoned bool)
+	// unlock releases the lock, poisoning it first if poison is set.
+	unlock(poison bool)
+}
+
+// lockOps names a lock mode's switch points, as a scheduler sees them.
+type lockOps struct{ lock, tryLock, unlock sched.Op }
+
+// acquireSlow takes raw, the lock obj in one of its modes, the long way:
+// the switch point, then deadlock detection when n (the lock's node) is not
+// nil, and the wait. It returns the gstate the guard must release from
+// detection, and ErrWouldBlock (try only), ErrPoisoned or nil.
+func acquireSlow(raw rawLock, ops *lockOps, obj any, n *lockNode, try bool) (held *gstate, err error) {
+	if try {
+		sched.Point(ops.tryLock, obj)
+	} else {
+		sched.Point(ops.lock, obj)
+	}
+	ok, poisoned := true, false
+	switch {
+	case n != nil:
+		held, poisoned = acquireTracked(n, raw, try)
+		ok = held != nil
+	case try:
+		ok, poisoned = raw.tryLock()
+	default:
+		poisoned = raw.lock()
+	}
+	if !ok {
+		return nil, ErrWouldBlock
+	}
+	return held, poisonErr(poisoned)
+}
+
+// releaseSlow releases raw, held in one of obj's modes, the long way: the
+// switch point, detection's record of the hold (held, if not nil; n is the
+// lock's node), then the unlock, poisoning first when poison is set.
+func releaseSlow(raw rawLock, ops *lockOps, obj any, held *gstate, n *lockNode, poison bool) {
+	sched.Point(ops.unlock, obj)
+	if held != nil {
+		releaseHeld(held, n)
+	}
+	raw.unlock(poison)
+}
+
+// guarded is what a lock method returns once acquireSlow gave held and
+// err for guard g, whose detection slot is slot: no guard with
+// ErrWouldBlock, else g holding the lock.
+func guarded[G any](g *G, slot **gstate, held *gstate, err error) (*G, error) {
+	if err == ErrWouldBlock {
+		return nil, err
+	}
+	*slot = held
+	return g, err
+}
+
+// trackedNode returns the lock-order node of owner, whose node slot is slot
+// and whose label is lb, while deadlock detection is on, and nil when it
+// is off.
+func trackedNode[L any](slot *atomic.Pointer[lockNode], owner *L, lb *label.Label) *lockNode {
+	if !detecting.Load() {
+		return nil
+	}
+	return nodeOf(slot, owner, lb)
+}
