@@ -50,6 +50,7 @@ const stdAtomicName = "fearless_stdatomic"
 func File(fset *token.FileSet, f *ast.File, info *types.Info, isTest bool) ([]byte, error) {
 	r := &rewriter{fset: fset, info: info, file: f, skip: map[ast.Node]bool{}, selectBlocks: map[*ast.BlockStmt]bool{}, isTest: isTest}
 	r.imports()
+	r.branches()
 	astutil.Apply(f, r.pre, r.post)
 	if r.usesGort {
 		astutil.AddNamedImport(fset, f, gortName, gortPath)
@@ -72,9 +73,10 @@ type rewriter struct {
 	fset          *token.FileSet
 	info          *types.Info
 	file          *ast.File
-	skip          map[ast.Node]bool       // comm statements of selects, rewritten with the select
-	selectBlocks  map[*ast.BlockStmt]bool // blocks that selects became
-	n             int                     // names made so far
+	skip          map[ast.Node]bool                     // comm statements of selects, rewritten with the select
+	labelUses     map[types.Object]map[token.Token]bool // how branch statements name each label
+	selectBlocks  map[*ast.BlockStmt]bool               // blocks that selects became
+	n             int                                   // names made so far
 	usesGort      bool
 	usesStdAtomic bool
 	isTest        bool
@@ -232,9 +234,7 @@ func (r *rewriter) post(c *astutil.Cursor) bool {
 		c.Replace(r.selectStmt(n))
 	case *ast.LabeledStmt:
 		if b, ok := n.Stmt.(*ast.BlockStmt); ok && r.selectBlocks[b] {
-			last := len(b.List) - 1
-			b.List[last] = &ast.LabeledStmt{Label: n.Label, Stmt: b.List[last]}
-			c.Replace(b)
+			c.Replace(r.labeledSelect(n, b))
 		}
 	}
 	return true
