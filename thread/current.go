@@ -5,7 +5,6 @@ import (
 	"reflect"
 	"runtime"
 	"strconv"
-	"strings"
 	"sync"
 	"weak"
 
@@ -31,7 +30,7 @@ func Current() *Thread {
 			return t
 		}
 	}
-	return foreign(goidOf(trace))
+	return foreign(goid.Parse(trace))
 }
 
 // enterName is the function name that every spawned thread's trace shows
@@ -66,12 +65,6 @@ func spawnedID(trace []byte) (uint64, bool) {
 	return id, err == nil
 }
 
-func goidOf(trace []byte) uint64 {
-	header, _, _ := strings.Cut(string(trace[:min(len(trace), 64)]), " [")
-	id, _ := strconv.ParseUint(strings.TrimPrefix(header, "goroutine "), 10, 64)
-	return id
-}
-
 // foreignBase sets apart the ids of goroutines not started by this package
 // from the ids this package hands out, so neither is ever reused.
 const foreignBase = 1 << 62
@@ -86,9 +79,6 @@ var foreigners struct {
 func foreign(g uint64) *Thread {
 	if g == 1 {
 		return mainThread
-	}
-	if g == 0 { // the runtime's trace header changed: still return a thread
-		g = goid.Current()
 	}
 	foreigners.Lock()
 	defer foreigners.Unlock()

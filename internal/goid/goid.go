@@ -2,8 +2,9 @@
 //
 // Go has no public goroutine id. The runtime prints it in the first line of
 // every goroutine trace ("goroutine 42 [running]:"), so Current reads it from
-// runtime.Stack. That costs about a microsecond: callers use it only off the
-// hot path (thread.Current, and deadlock detection when it is switched on).
+// runtime.Stack. That formats a trace of the caller's stack: callers use it
+// only off the hot path (thread.Current, and deadlock detection when it is
+// switched on).
 package goid
 
 import "runtime"
@@ -13,10 +14,13 @@ import "runtime"
 func Current() uint64 {
 	var buf [64]byte
 	n := runtime.Stack(buf[:], false)
-	return parse(buf[:n])
+	return Parse(buf[:n])
 }
 
-func parse(b []byte) uint64 {
+// Parse returns the goroutine id in the header of a trace that
+// runtime.Stack wrote ("goroutine 42 [running]:"), for a caller that has
+// the trace already; 0 if b does not start with such a header.
+func Parse(b []byte) uint64 {
 	const prefix = "goroutine "
 	if len(b) < len(prefix) || string(b[:len(prefix)]) != prefix {
 		return 0

@@ -25,8 +25,8 @@ func TestParse(t *testing.T) {
 		"":                                 0,
 		"thread 7":                         0,
 	} {
-		if got := parse([]byte(in)); got != want {
-			t.Errorf("parse(%q) = %d, want %d", in, got, want)
+		if got := Parse([]byte(in)); got != want {
+			t.Errorf("Parse(%q) = %d, want %d", in, got, want)
 		}
 	}
 }
