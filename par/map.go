@@ -1,6 +1,7 @@
 package par
 
 import (
+	"github.com/fearlessgo/fearless/internal/panics"
 	"github.com/fearlessgo/fearless/internal/sched"
 )
 
@@ -19,12 +20,7 @@ func Map[T, U any](in []T, f func(T) U) []U {
 			return out
 		}
 	}
-	finished := false
-	defer rethrowUnless(&finished)
-	for i, v := range in {
-		out[i] = f(v)
-	}
-	finished = true
+	panics.Run(func() { mapRange(in, out, f, 0, len(in)) }, rethrow)
 	return out
 }
 
@@ -58,12 +54,7 @@ func ForEach[T any](in []T, f func(i int, v T)) {
 			return
 		}
 	}
-	finished := false
-	defer rethrowUnless(&finished)
-	for i, v := range in {
-		f(i, v)
-	}
-	finished = true
+	panics.Run(func() { forEachRange(in, f, 0, len(in)) }, rethrow)
 }
 
 func forEachSplit[T any](in []T, f func(i int, v T), key uint64) {
@@ -75,24 +66,5 @@ func forEachSplit[T any](in []T, f func(i int, v T), key uint64) {
 func forEachRange[T any](in []T, f func(i int, v T), lo, hi int) {
 	for i, v := range in[lo:hi] {
 		f(lo+i, v)
-	}
-}
-
-// rethrowUnless, deferred, turns a panic of the calling goroutine into a
-// panic with a *thread.PanicError, as a parallel run would, unless the
-// caller finished. Every inline path and measure defer it; the flag is
-// checked first, as recover costs more.
-func rethrowUnless(finished *bool) {
-	if !*finished {
-		rethrow(recover())
-	}
-}
-
-// rethrow turns v, recovered from a panic of the calling goroutine, into a
-// panic with a *thread.PanicError, as a parallel run would. A nil v means
-// the goroutine is leaving by runtime.Goexit, which goes on.
-func rethrow(v any) {
-	if v != nil {
-		panic(panicError(v, callerName()))
 	}
 }

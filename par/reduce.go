@@ -3,6 +3,7 @@ package par
 import (
 	"slices"
 
+	"github.com/fearlessgo/fearless/internal/panics"
 	"github.com/fearlessgo/fearless/internal/sched"
 )
 
@@ -28,13 +29,12 @@ func Reduce[T, A any](in []T, zero A, fold func(A, T) A, combine func(A, A) A) A
 			return reduceSplit(in, zero, fold, combine, key)
 		}
 	}
-	finished := false
-	defer rethrowUnless(&finished)
 	a := zero
-	for _, v := range in {
-		a = fold(a, v)
-	}
-	finished = true
+	panics.Run(func() {
+		for _, v := range in {
+			a = fold(a, v)
+		}
+	}, rethrow)
 	return a
 }
 
@@ -155,8 +155,12 @@ func (a *accumulators[A]) close(w, hi int, acc A) {
 }
 
 // combine joins every run in index order; it runs after all goroutines ended.
-func (a *accumulators[A]) combine(f func(A, A) A) A {
-	defer func() { rethrow(recover()) }()
+func (a *accumulators[A]) combine(f func(A, A) A) (out A) {
+	panics.Run(func() { out = a.combineRuns(f) }, rethrow)
+	return out
+}
+
+func (a *accumulators[A]) combineRuns(f func(A, A) A) A {
 	var runs []segment[A]
 	for w := range a.per {
 		p := &a.per[w]

@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"time"
 
+	"github.com/fearlessgo/fearless/internal/panics"
 	"github.com/fearlessgo/fearless/internal/sched"
 )
 
@@ -80,13 +81,16 @@ func now() time.Duration { return time.Since(epoch) }
 // GOMAXPROCS, which it reads only once it has decided to split (reading it
 // takes a lock in the runtime).
 func measure(n, first int, key uint64, body func(lo, hi int)) (done, grain, procs int, split bool) {
-	finished := false
-	defer rethrowUnless(&finished)
 	if sched.Active() != nil || forceParallel {
 		// Timing must not steer a deterministic schedule.
-		finished = true
 		return 0, 1, runtime.GOMAXPROCS(0), true
 	}
+	panics.Run(func() { done, grain, procs, split = timeFirst(n, first, key, body) }, rethrow)
+	return done, grain, procs, split
+}
+
+// timeFirst is measure's loop, run on the caller through the panic catcher.
+func timeFirst(n, first int, key uint64, body func(lo, hi int)) (done, grain, procs int, split bool) {
 	var perItem float64
 	start := now()
 	next := min(n, first)
@@ -97,7 +101,6 @@ func measure(n, first int, key uint64, body func(lo, hi int)) (done, grain, proc
 			if key != 0 && perItem > 0 {
 				costs.remember(key, perItem)
 			}
-			finished = true
 			return done, 0, 0, false
 		}
 		elapsed := now() - start
@@ -109,10 +112,8 @@ func measure(n, first int, key uint64, body func(lo, hi int)) (done, grain, proc
 			}
 			if procs = runtime.GOMAXPROCS(0); procs < 2 {
 				body(done, n)
-				finished = true
 				return n, 0, procs, false
 			}
-			finished = true
 			return done, max(1, int(float64(batchTarget)/max(perItem, 1))), procs, true
 		}
 		var k int
@@ -134,24 +135,25 @@ func measure(n, first int, key uint64, body func(lo, hi int)) (done, grain, proc
 }
 
 // parallel runs body over [from, n) on the caller and procs-1 helpers, and
-// returns when all have stopped.
+// returns when all have stopped. A panic in the caller's own batches is
+// left to leaderFailed; one on a helper comes back once the run is over.
 func parallel(from, n, procs, grain int, body func(w, lo, hi int)) {
 	var r *runner
-	returned := false
-	defer func() {
-		if !returned {
-			r.leaderFailed(recover())
+	panics.Run(func() {
+		for from < n && (r == nil || r.failure.Load() == nil) {
+			end := min(n, from+maxSpan)
+			r = newRunner(from, end, procs, grain, body)
+			r.lead()
+			from = end
 		}
-	}()
-	for from < n {
-		end := min(n, from+maxSpan)
-		r = newRunner(from, end, procs, grain, body)
-		r.lead()
+	}, func(e *panics.Panic) {
+		if e != nil {
+			r.leaderFailed(e)
+		}
+	})
+	if r != nil {
 		if e := r.failure.Load(); e != nil {
-			returned = true
 			panic(e)
 		}
-		from = end
 	}
-	returned = true
 }

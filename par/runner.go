@@ -1,9 +1,9 @@
 package par
 
 import (
-	"runtime/debug"
 	"sync/atomic"
 
+	"github.com/fearlessgo/fearless/internal/panics"
 	"github.com/fearlessgo/fearless/internal/sched"
 	"github.com/fearlessgo/fearless/thread"
 )
@@ -51,19 +51,19 @@ func (r *runner) lead() {
 	r.wait()
 }
 
-// leaderFailed is called when the caller's own batch panicked (v != nil) or
-// called runtime.Goexit (v == nil): it stops and waits for the helpers, then
-// panics with the first failure, or lets Goexit go on.
-func (r *runner) leaderFailed(v any) {
-	if v != nil {
-		r.fail(panicError(v, callerName()))
-	} else {
+// leaderFailed is called when the caller's own batch panicked or called
+// runtime.Goexit: it stops and waits for the helpers, then panics with the
+// first failure, or lets Goexit go on.
+func (r *runner) leaderFailed(e *panics.Panic) {
+	if e.Goexit() {
 		r.stop.Store(true)
+		r.wait()
+		return
 	}
+	e.Thread = callerName()
+	r.fail((*thread.PanicError)(e))
 	r.wait()
-	if v != nil {
-		panic(r.failure.Load())
-	}
+	panic(r.failure.Load())
 }
 
 func (r *runner) wait() {
@@ -73,22 +73,15 @@ func (r *runner) wait() {
 }
 
 func (r *runner) help(w int) {
-	returned := false
-	defer func() {
-		if !returned {
-			v := recover()
-			if v == nil {
-				r.fail(&thread.PanicError{Value: thread.ErrGoexit, Thread: helperName})
-			} else {
-				r.fail(panicError(v, helperName))
-			}
+	panics.Run(func() { r.work(w) }, func(e *panics.Panic) {
+		if e != nil {
+			e.Thread = helperName
+			r.fail((*thread.PanicError)(e))
 		}
 		if r.pending.Add(-1) == 0 {
 			r.parker.Unpark()
 		}
-	}()
-	r.work(w)
-	returned = true
+	})
 }
 
 func (r *runner) fail(e *thread.PanicError) {
@@ -128,8 +121,15 @@ func (r *runner) steal(w int) bool {
 // helperName is the thread name that a panic on a helper reports.
 const helperName = "par worker"
 
-func panicError(v any, name string) *thread.PanicError {
-	return &thread.PanicError{Value: v, Stack: debug.Stack(), Thread: name}
+// rethrow, given what ended a function that ran on the caller's goroutine
+// (nil when it returned), panics with a *thread.PanicError for a panic, as
+// a parallel run would, and lets runtime.Goexit go on. Every inline path
+// and measure run their loop through panics.Run with it.
+func rethrow(e *panics.Panic) {
+	if e != nil && !e.Goexit() {
+		e.Thread = callerName()
+		panic((*thread.PanicError)(e))
+	}
 }
 
 // callerName names the calling goroutine for a PanicError. It is slow (it

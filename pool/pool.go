@@ -5,10 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
-	"runtime/debug"
 	"strconv"
 	"sync/atomic"
 
+	"github.com/fearlessgo/fearless/internal/panics"
 	"github.com/fearlessgo/fearless/internal/sched"
 	"github.com/fearlessgo/fearless/mpsc"
 	"github.com/fearlessgo/fearless/thread"
@@ -84,14 +84,13 @@ func NewWithOptions(workers int, opts ...Option) *Pool {
 func (p *Pool) spawn(i int) {
 	b := thread.NewBuilder().Name("pool-worker-" + strconv.Itoa(i))
 	h, _ := thread.SpawnWith(b, func() struct{} {
-		returned := false
-		defer func() {
-			if !returned { // runtime.Goexit in a task: this goroutine is ending
+		panics.Run(p.work, func(e *panics.Panic) {
+			// serve catches every panic of a task: only runtime.Goexit
+			// in a task ends work early, and this goroutine with it.
+			if e != nil {
 				p.spawn(i)
 			}
-		}()
-		p.work()
-		returned = true
+		})
 		return struct{}{}
 	})
 	p.workers[i].Store(h)
@@ -241,23 +240,24 @@ func (p *Pool) work() {
 
 // serve runs tasks until the queue disconnects or the context ends, and
 // returns true then. When a task from Go panics, it reports the panic and
-// returns false, so that the worker goes on with a fresh serve: the deferred
-// recover is set up once per panic, not once per task.
+// returns false, so that the worker goes on with a fresh serve: the panic
+// catcher is set up once per panic, not once per task.
 func (p *Pool) serve() (ended bool) {
 	var fromGo bool // the running task came from Go: its panic is ours to report
-	defer func() {
-		if ended {
-			return
+	panics.Run(func() { ended = p.runTasks(&fromGo) }, func(e *panics.Panic) {
+		// Submit's run never panics: a task of its that did not return
+		// called runtime.Goexit, and its handle has it already.
+		if e != nil && fromGo {
+			e.Thread = thread.Current().Name()
+			p.report((*thread.PanicError)(e))
 		}
-		v := recover()
-		if !fromGo {
-			return // Submit's run never panics: this is its task's runtime.Goexit
-		}
-		if v == nil {
-			v = thread.ErrGoexit // the goroutine is ending: spawn replaces it
-		}
-		p.report(&thread.PanicError{Value: v, Stack: debug.Stack(), Thread: thread.Current().Name()})
-	}()
+	})
+	return ended
+}
+
+// runTasks runs tasks until the queue disconnects or the context ends, and
+// returns true then; fromGo tells whether the task running came from Go.
+func (p *Pool) runTasks(fromGo *bool) bool {
 	rx, ctx := p.rx, p.ctx // not read from p on each task: senders write p.state beside them
 	for {
 		var j job
@@ -276,7 +276,7 @@ func (p *Pool) serve() (ended bool) {
 		if err != nil {
 			return true
 		}
-		fromGo = j.cancel == nil
+		*fromGo = j.cancel == nil
 		j.run()
 	}
 }

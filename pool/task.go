@@ -1,6 +1,9 @@
 package pool
 
-import "github.com/fearlessgo/fearless/thread"
+import (
+	"github.com/fearlessgo/fearless/internal/panics"
+	"github.com/fearlessgo/fearless/thread"
+)
 
 // A job is one queued task. A task from Go has no cancel and may panic; one
 // from Submit comes from thread.TaskWithCancel: its run never panics, and
@@ -17,6 +20,6 @@ func (p *Pool) report(e *thread.PanicError) {
 		thread.ReportPanic(e)
 		return
 	}
-	defer func() { recover() }() // a panicking handler must not end the worker
-	p.onPanic(e)
+	// A panicking handler must not end the worker: its panic is dropped.
+	panics.Run(func() { p.onPanic(e) }, func(*panics.Panic) {})
 }

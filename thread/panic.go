@@ -1,10 +1,11 @@
 package thread
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"sync/atomic"
+
+	"github.com/fearlessgo/fearless/internal/panics"
 )
 
 // A PanicError is what Join returns when the thread's function panicked.
@@ -28,7 +29,7 @@ func (e *PanicError) Unwrap() error {
 
 // ErrGoexit is the Value of the PanicError that Join returns for a thread
 // that ended by runtime.Goexit (t.FailNow, for one) instead of returning.
-var ErrGoexit = errors.New("thread: exited by runtime.Goexit before returning")
+var ErrGoexit = panics.ErrGoexit
 
 var panicHook atomic.Pointer[func(*PanicError)]
 
@@ -76,10 +77,9 @@ func reportPanic(e *PanicError) {
 	if p := panicHook.Load(); p != nil {
 		hook = *p
 	}
-	defer func() {
-		if r := recover(); r != nil {
-			fmt.Fprintf(os.Stderr, "thread: the panic hook panicked: %v\n", r)
+	panics.Run(func() { hook(e) }, func(p *panics.Panic) {
+		if p != nil && !p.Goexit() {
+			fmt.Fprintf(os.Stderr, "thread: the panic hook panicked: %v\n", p.Value)
 		}
-	}()
-	hook(e)
+	})
 }

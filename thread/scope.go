@@ -1,6 +1,8 @@
 package thread
 
 import (
+	"cmp"
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -11,29 +13,38 @@ import (
 // that called Scope: Scope returns only after all of them have ended. It is
 // safe for concurrent use, from the scope's function and from its threads.
 type ScopeHandle struct {
-	running sync.WaitGroup
-	mu      sync.Mutex
-	threads []scoped
-	first   [8]scoped // room for the threads of most scopes
-	ended   bool
+	// pending counts the scope's threads that have not ended, plus one
+	// for the scope's function until it has returned; closedBit is set
+	// once every one of them has ended, and no thread may join the scope.
+	pending atomic.Int64
+	waiter  sched.Parker // Scope waits here for the last thread to end
+	made    bool         // by Scope, not declared by hand
+
+	mu       sync.Mutex
+	panicked []scopedPanic // the threads that ended in a panic
 }
 
-type scoped interface {
-	wait()
+const closedBit = 1 << 62
+
+// A scopedPanic is a scoped thread that ended in a panic.
+type scopedPanic interface {
+	id() uint64
 	unjoinedPanic() error
 }
 
 // Scope calls f with a ScopeHandle and returns f's result once every thread
 // spawned through the handle has ended. If f panics, Scope still waits for
 // the threads, then lets f's panic go on. Otherwise, if a thread panicked and
-// its handle was not joined, Scope panics with that thread's *PanicError.
-// A nil f panics at once.
+// its handle was not joined, Scope panics with that thread's *PanicError
+// (the first spawned, if several did). A nil f panics at once.
+//
+// Scope waits by parking through the scheduler seam, as Join does.
 func Scope[R any](f func(s *ScopeHandle) R) R {
 	if f == nil {
 		misuse("Scope", "the function is nil", "pass the function that spawns the scope's threads")
 	}
-	s := &ScopeHandle{}
-	s.threads = s.first[:0]
+	s := &ScopeHandle{made: true}
+	s.pending.Store(1)
 	returned := false
 	defer func() {
 		if !returned {
@@ -43,47 +54,68 @@ func Scope[R any](f func(s *ScopeHandle) R) R {
 	r := f(s)
 	returned = true
 	s.wait()
-	for _, t := range s.threads {
-		if err := t.unjoinedPanic(); err != nil {
-			panic(err)
-		}
+	if err := s.unjoinedPanic(); err != nil {
+		panic(err)
 	}
 	return r
 }
 
-// wait joins every thread of the scope, those spawned meanwhile included,
-// then closes the scope to new threads.
+// wait returns once every thread of the scope has ended, those spawned
+// meanwhile included, and closes the scope to new threads. It is called
+// once, after f. Only a thread of the scope can add one once f has
+// returned, and it is itself still counted, so the count cannot reach zero
+// early; the thread that brings it to zero unparks the waiter, whose parker
+// is made before f's count is dropped.
 func (s *ScopeHandle) wait() {
-	if sched.Active() == nil {
-		// Only a thread of the scope can add one once f has returned, and
-		// it is itself still counted, so the count cannot reach zero early.
-		s.running.Wait()
+	sched.Point("thread.Scope", s)
+	if s.pending.CompareAndSwap(1, closedBit) {
+		return // every thread has ended already
 	}
-	for i := 0; ; i++ {
-		s.mu.Lock()
-		if i == len(s.threads) {
-			s.ended = true
-			s.mu.Unlock()
-			return
-		}
-		t := s.threads[i]
-		s.mu.Unlock()
-		t.wait()
+	s.waiter = *sched.NewParker()
+	if s.pending.Add(-1) != 0 {
+		s.waiter.Park()
+	}
+	// A thread added after the count reached zero comes from a goroutine
+	// outside the scope: wait for it too, then close.
+	for !s.pending.CompareAndSwap(0, closedBit) {
+		s.waiter.Park()
 	}
 }
 
-func (s *ScopeHandle) add(t scoped) {
-	if s == nil || s.threads == nil {
+// join counts a new thread of the scope, before it starts.
+func (s *ScopeHandle) join() {
+	if s == nil || !s.made {
 		misuse("ScopeHandle", "the handle is nil or a zero value", "spawn scoped threads through the handle that Scope passes to its function")
 	}
-	s.mu.Lock()
-	if s.ended {
-		s.mu.Unlock()
+	if s.pending.Add(1)&closedBit != 0 {
+		s.pending.Add(-1)
 		panic("thread: a ScopeHandle was used after its Scope returned; spawn scoped threads only inside the function given to Scope")
 	}
-	s.threads = append(s.threads, t)
-	s.running.Add(1)
-	s.mu.Unlock()
+}
+
+// leave is the last step of a scoped thread: it records the thread's panic,
+// if any, and uncounts the thread.
+func (s *ScopeHandle) leave(t scopedPanic) {
+	if t.unjoinedPanic() != nil {
+		s.mu.Lock()
+		s.panicked = append(s.panicked, t)
+		s.mu.Unlock()
+	}
+	if s.pending.Add(-1) == 0 {
+		s.waiter.Unpark()
+	}
+}
+
+// unjoinedPanic is the panic of the first spawned thread that panicked and
+// was not joined, or nil. Every thread of the scope has ended.
+func (s *ScopeHandle) unjoinedPanic() error {
+	slices.SortFunc(s.panicked, func(a, b scopedPanic) int { return cmp.Compare(a.id(), b.id()) })
+	for _, t := range s.panicked {
+		if err := t.unjoinedPanic(); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Go spawns f in a thread of the scope. A nil f panics at once, as does a
@@ -115,9 +147,9 @@ func ScopedSpawnWith[T any](s *ScopeHandle, b Builder, f func() T) (*ScopedJoinH
 }
 
 func spawnScoped[T any](s *ScopeHandle, h *ScopedJoinHandle[T], f func() T, c *config) *ScopedJoinHandle[T] {
+	s.join()
 	h.h.init(f, c)
-	s.add(h)
-	h.h.group = &s.running
+	h.h.scope = s
 	start(&h.h)
 	return h
 }
@@ -125,8 +157,7 @@ func spawnScoped[T any](s *ScopeHandle, h *ScopedJoinHandle[T], f func() T, c *c
 // A ScopedJoinHandle is the handle of a thread spawned in a Scope. Joining
 // it takes its panic, if any, off the scope's hands.
 type ScopedJoinHandle[T any] struct {
-	h      JoinHandle[T]
-	joined atomic.Bool
+	h JoinHandle[T]
 }
 
 // Join waits for the thread and returns its result or its *PanicError, as
@@ -137,7 +168,7 @@ func (h *ScopedJoinHandle[T]) Join() (T, error) {
 		needHandle("ScopedJoinHandle.Join", 0)
 	}
 	needHandle("ScopedJoinHandle.Join", h.h.thread.id)
-	h.joined.Store(true)
+	h.h.joined.Store(true)
 	return h.h.Join()
 }
 
@@ -150,14 +181,10 @@ func (h *ScopedJoinHandle[T]) Done() <-chan struct{} { return h.h.Done() }
 // Thread returns the thread the handle owns.
 func (h *ScopedJoinHandle[T]) Thread() *Thread { return h.h.Thread() }
 
-func (h *ScopedJoinHandle[T]) wait() { h.h.Join() }
-
-func (h *ScopedJoinHandle[T]) unjoinedPanic() error {
-	if h.joined.Load() {
+// unjoinedPanic is the thread's panic unless its handle was joined.
+func (h *JoinHandle[T]) unjoinedPanic() error {
+	if h.joined.Load() || h.panic == nil {
 		return nil
 	}
-	if h.h.panic == nil {
-		return nil
-	}
-	return h.h.panic
+	return h.panic
 }

@@ -2,10 +2,9 @@ package thread
 
 import (
 	"runtime"
-	"runtime/debug"
-	"sync"
 	"sync/atomic"
 
+	"github.com/fearlessgo/fearless/internal/panics"
 	"github.com/fearlessgo/fearless/internal/sched"
 )
 
@@ -20,29 +19,21 @@ type JoinHandle[T any] struct {
 	g        func() // instead of f, for Go: saves wrapping f in a closure
 	value    T
 	panic    *PanicError
-	ended    sync.WaitGroup // Join waits on it: durably blocked, as synctest needs
-	finished atomic.Bool
-	claimed  atomic.Bool     // a Task's: set by the first of run and cancel
-	group    *sync.WaitGroup // the Scope's, for a scoped thread
+	state    atomic.Uint32 // running, joining, parked or ended: see join.go
+	claimed  atomic.Bool   // a Task's: set by the first of run and cancel
+	joined   atomic.Bool   // a scoped thread's: its panic is off the scope's hands
+	joiner   sched.Parker  // the first joiner parks here
+	scope    *ScopeHandle  // the Scope of a scoped thread, else nil
 	watchers atomic.Pointer[watchers]
-}
-
-// watchers are those who wait for a thread other than through Join, and
-// the error of a canceled task: rare, so kept off the handle itself.
-type watchers struct {
-	mu       sync.Mutex
-	done     chan struct{} // for Done
-	closed   bool
-	parkers  []*sched.Parker // under a deterministic scheduler, Join parks here
-	canceled error           // set once, before finish, by a Task's cancel
 }
 
 // Spawn runs f in a new thread and returns its handle. A panic in f does not
 // end the process: it is reported through the panic hook and returned by Join.
 // A nil f panics at once.
 //
-// Cost: a goroutine, as a go statement, and one allocation for the handle;
-// the panic capture is a deferred call in the new goroutine.
+// Cost: a goroutine, as a go statement, and an allocation for the handle and
+// one for the function that starts the goroutine; the panic capture is a
+// deferred call in the new goroutine.
 func Spawn[T any](f func() T) *JoinHandle[T] {
 	needFunc("Spawn", f == nil)
 	return start(newHandle(f, nil))
@@ -67,7 +58,6 @@ func (h *JoinHandle[T]) init(f func() T, c *config) {
 	if f != nil {
 		h.f = f
 	}
-	h.ended.Add(1)
 	h.thread.id, h.thread.config = newID(), c
 }
 
@@ -75,63 +65,6 @@ func start[T any](h *JoinHandle[T]) *JoinHandle[T] {
 	sched.Point(sched.OpSpawn, h)
 	sched.Go(func() { enter(h.thread.id, h) })
 	return h
-}
-
-// Join blocks until the thread has ended and returns f's result, or a
-// *PanicError when f panicked (or, for a task, the error it was canceled
-// with: see TaskWithCancel). It may be called any number of times, from any
-// goroutine, and always returns the same. Join on a nil or zero JoinHandle,
-// which no spawn made, panics.
-func (h *JoinHandle[T]) Join() (T, error) {
-	needHandle("JoinHandle.Join", h.id())
-	sched.Point(sched.OpJoin, h)
-	if sched.Active() != nil {
-		h.parkUntilDone()
-	} else {
-		h.ended.Wait()
-	}
-	if h.panic != nil {
-		return h.value, h.panic
-	}
-	if w := h.watchers.Load(); w != nil && w.canceled != nil {
-		return h.value, w.canceled
-	}
-	return h.value, nil
-}
-
-// IsFinished reports whether the thread has ended, without blocking.
-func (h *JoinHandle[T]) IsFinished() bool {
-	needHandle("JoinHandle.IsFinished", h.id())
-	return h.finished.Load()
-}
-
-// id is the thread's id, 0 for a nil or zero handle.
-func (h *JoinHandle[T]) id() uint64 {
-	if h == nil {
-		return 0
-	}
-	return h.thread.id
-}
-
-// Done returns a channel that is closed when the thread has ended, for use
-// in a select statement.
-func (h *JoinHandle[T]) Done() <-chan struct{} {
-	needHandle("JoinHandle.Done", h.id())
-	w := h.watch()
-	defer w.mu.Unlock()
-	if w.done == nil {
-		w.done = make(chan struct{})
-		if h.finished.Load() {
-			w.wake()
-		}
-	}
-	return w.done
-}
-
-// Thread returns the thread the handle owns.
-func (h *JoinHandle[T]) Thread() *Thread {
-	needHandle("JoinHandle.Thread", h.id())
-	return &h.thread
 }
 
 // enter is the base of every spawned thread's stack. Current finds the thread
@@ -170,82 +103,24 @@ func (h *JoinHandle[T]) run() {
 	if name := h.thread.Name(); name != "" {
 		labelGoroutine(name)
 	}
-	returned := false
-	defer func() {
-		if !returned {
-			h.panic = h.panicked(recover())
-		}
-		h.finish()
-	}()
 	if g != nil {
-		g()
+		panics.Run(g, h.end)
 	} else {
-		h.value = f()
-	}
-	returned = true
-}
-
-// panicked turns a recovered value into the thread's PanicError; a nil
-// value means the goroutine is leaving through runtime.Goexit.
-func (h *JoinHandle[T]) panicked(r any) *PanicError {
-	if r == nil {
-		running.delete(h.thread.id, &h.thread) // enter will not get to it
-		return &PanicError{Value: ErrGoexit, Thread: h.thread.displayName()}
-	}
-	e := &PanicError{Value: r, Stack: debug.Stack(), Thread: h.thread.displayName()}
-	reportPanic(e)
-	return e
-}
-
-// finish publishes the result. A watcher is registered before it reads the
-// finished flag, and finish sets the flag before it looks for watchers, so
-// either finish sees the watcher or the watcher sees the thread finished.
-func (h *JoinHandle[T]) finish() {
-	h.f, h.g = nil, nil
-	h.finished.Store(true)
-	h.ended.Done()
-	if h.group != nil {
-		h.group.Done()
-	}
-	if w := h.watchers.Load(); w != nil {
-		w.mu.Lock()
-		w.wake()
-		w.mu.Unlock()
+		panics.Run(func() { h.value = f() }, h.end)
 	}
 }
 
-// watch returns the handle's watchers, made if need be, with w.mu held.
-func (h *JoinHandle[T]) watch() *watchers {
-	w := h.watchers.Load()
-	if w == nil {
-		h.watchers.CompareAndSwap(nil, &watchers{})
-		w = h.watchers.Load()
+// end completes the handle once the function has ended: returned (p nil),
+// panicked, or left by runtime.Goexit.
+func (h *JoinHandle[T]) end(p *panics.Panic) {
+	if p != nil {
+		p.Thread = h.thread.displayName()
+		h.panic = (*PanicError)(p)
+		if p.Goexit() {
+			running.delete(h.thread.id, &h.thread) // enter will not get to it
+		} else {
+			reportPanic(h.panic)
+		}
 	}
-	w.mu.Lock()
-	return w
-}
-
-// wake closes done and unparks the parked; w.mu is held and the thread
-// has finished.
-func (w *watchers) wake() {
-	if w.done != nil && !w.closed {
-		close(w.done)
-		w.closed = true
-	}
-	for _, p := range w.parkers {
-		p.Unpark()
-	}
-	w.parkers = nil
-}
-
-func (h *JoinHandle[T]) parkUntilDone() {
-	w := h.watch()
-	if h.finished.Load() {
-		w.mu.Unlock()
-		return
-	}
-	p := sched.NewParker()
-	w.parkers = append(w.parkers, p)
-	w.mu.Unlock()
-	p.Park()
+	h.finish()
 }

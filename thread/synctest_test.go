@@ -22,9 +22,9 @@ func TestBlockingIsDurable(t *testing.T) {
 		joiner.Join()
 		sleeper.Join() // the bubble's clock jumps an hour ahead
 		Scope(func(s *ScopeHandle) int {
-			s.Go(Park)
+			h := s.Go(Park)
 			synctest.Wait()
-			s.threads[0].(*ScopedJoinHandle[struct{}]).Thread().Unpark()
+			h.Thread().Unpark()
 			return 0
 		})
 	})
