@@ -3,6 +3,7 @@ package shared
 import (
 	"fmt"
 	"sync"
+	"sync/atomic"
 
 	"github.com/fearlessgo/fearless/internal/label"
 	"github.com/fearlessgo/fearless/internal/sched"
@@ -21,12 +22,23 @@ type Barrier struct {
 	n     int
 	mu    sync.Mutex // guards the rest
 	count int
-	// released is closed when the generation's leader arrives: one close
-	// lets every waiter go, and a generation allocates one channel.
-	released chan struct{}
-	// waiters park here instead under a deterministic scheduler, which
-	// steers parkers but not channels.
-	waiters []*sched.Parker
+	// parked lists this generation's waiters, parked or about to park;
+	// the leader unparks them all.
+	parked *barrierWaiter
+	// spare queues the waiters of earlier generations, oldest first, to be
+	// used again once their goroutine has woken, so that a Wait in a
+	// steady state allocates nothing.
+	spare, spareTail *barrierWaiter
+	spares           int // in spare; at most two generations' worth
+}
+
+// A barrierWaiter is one goroutine's place in a generation. Its goroutine
+// parks on p, through the scheduler seam as every fearless wait does.
+type barrierWaiter struct {
+	p     *sched.Parker
+	woken atomic.Bool    // its goroutine is back from Park: free to use again
+	next  *barrierWaiter // in parked
+	queue *barrierWaiter // in spare
 }
 
 // NewBarrier returns a barrier for n goroutines. A barrier for 0 acts as
@@ -70,31 +82,57 @@ func (b *Barrier) Wait() BarrierWaitResult {
 	b.mu.Lock()
 	b.count++
 	if b.count < b.n {
-		if sched.Installed() {
-			p := sched.NewParker()
-			b.waiters = append(b.waiters, p)
-			b.mu.Unlock()
-			p.Park()
-			return BarrierWaitResult{}
-		}
-		if b.released == nil {
-			b.released = make(chan struct{})
-		}
-		released := b.released
+		w := b.place()
+		w.next, b.parked = b.parked, w
 		b.mu.Unlock()
-		<-released
+		w.p.Park()
+		w.woken.Store(true)
 		return BarrierWaitResult{}
 	}
-	released, waiters := b.released, b.waiters
-	b.released, b.waiters, b.count = nil, nil, 0
-	b.mu.Unlock()
-	if released != nil {
-		close(released)
+	parked := b.parked
+	b.parked, b.count = nil, 0
+	for w := parked; w != nil; w = w.next {
+		b.keep(w)
 	}
-	for _, p := range waiters {
-		p.Unpark()
+	b.mu.Unlock()
+	for w := parked; w != nil; {
+		next := w.next // w may be in use again once unparked
+		w.p.Unpark()
+		w = next
 	}
 	return BarrierWaitResult{leader: true}
+}
+
+// place returns a waiter for the calling goroutine: the oldest spare one if
+// its goroutine has woken, or a new one. b.mu is held.
+func (b *Barrier) place() *barrierWaiter {
+	w := b.spare
+	if w == nil || !w.woken.Load() {
+		return &barrierWaiter{p: sched.NewParker()}
+	}
+	if b.spare = w.queue; b.spare == nil {
+		b.spareTail = nil
+	}
+	b.spares--
+	w.queue = nil
+	w.woken.Store(false)
+	return w
+}
+
+// keep queues w, about to be unparked, as a spare, unless two
+// generations' worth wait already (the oldest has not woken yet). b.mu is
+// held.
+func (b *Barrier) keep(w *barrierWaiter) {
+	if b.spares >= 2*b.n {
+		return
+	}
+	b.spares++
+	if b.spareTail == nil {
+		b.spare = w
+	} else {
+		b.spareTail.queue = w
+	}
+	b.spareTail = w
 }
 
 // String formats b like Rust's Debug: "Barrier { .. }".
