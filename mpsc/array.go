@@ -211,19 +211,7 @@ func (c *arrayChan[T]) registerRecv(e *entry[T]) bool {
 func (c *arrayChan[T]) unregisterRecv(w *waiter) { c.receivers.unregister(w) }
 
 func (c *arrayChan[T]) recvOrRegister(cache *entryCache[T]) (T, status, *entry[T]) {
-	e := cache.get()
-	for {
-		if v, st := c.tryRecv(); st != notReady {
-			cache.put(e)
-			return v, st, nil
-		}
-		e.expect = e.w.begin()
-		if !c.registerRecv(e) {
-			var zero T
-			return zero, notReady, e
-		}
-		c.receivers.unregister(e.w)
-	}
+	return pollOrRegister[T](c, cache)
 }
 
 func (c *arrayChan[T]) acceptRecv(*entry[T]) (T, status) { return c.tryRecv() }

@@ -30,6 +30,7 @@ func BenchmarkUnbounded(b *testing.B) {
 	for _, producers := range []int{1, 4} {
 		b.Run(fmt.Sprintf("producers=%d/impl=fearless", producers), func(b *testing.B) {
 			b.ReportAllocs()
+			reportCPU(b)
 			tx, rx := mpsc.Channel[int]()
 			var wg sync.WaitGroup
 			for p := range producers {
@@ -53,6 +54,7 @@ func BenchmarkUnbounded(b *testing.B) {
 		})
 		b.Run(fmt.Sprintf("producers=%d/impl=chan", producers), func(b *testing.B) {
 			b.ReportAllocs()
+			reportCPU(b)
 			benchChan(b, make(chan int, 1024), producers)
 		})
 	}
@@ -74,6 +76,7 @@ func benchBounded(b *testing.B, capacity int) {
 	for _, producers := range []int{1, 4} {
 		b.Run(fmt.Sprintf("producers=%d/impl=fearless", producers), func(b *testing.B) {
 			b.ReportAllocs()
+			reportCPU(b)
 			tx, rx := mpsc.SyncChannel[int](capacity)
 			var wg sync.WaitGroup
 			for p := range producers {
@@ -97,6 +100,7 @@ func benchBounded(b *testing.B, capacity int) {
 		})
 		b.Run(fmt.Sprintf("producers=%d/impl=chan", producers), func(b *testing.B) {
 			b.ReportAllocs()
+			reportCPU(b)
 			benchChan(b, make(chan int, capacity), producers)
 		})
 	}
@@ -122,6 +126,7 @@ func benchChan(b *testing.B, ch chan int, producers int) {
 func BenchmarkRendezvousPingPong(b *testing.B) {
 	b.Run("impl=fearless", func(b *testing.B) {
 		b.ReportAllocs()
+		reportCPU(b)
 		ping, pings := mpsc.SyncChannel[int](0)
 		pong, pongs := mpsc.SyncChannel[int](0)
 		var wg sync.WaitGroup
@@ -146,6 +151,7 @@ func BenchmarkRendezvousPingPong(b *testing.B) {
 	})
 	b.Run("impl=chan", func(b *testing.B) {
 		b.ReportAllocs()
+		reportCPU(b)
 		ping := make(chan int)
 		pong := make(chan int)
 		var wg sync.WaitGroup
@@ -169,6 +175,7 @@ func BenchmarkRendezvousPingPong(b *testing.B) {
 func BenchmarkSelect2Bounded1(b *testing.B) {
 	b.Run("impl=fearless", func(b *testing.B) {
 		b.ReportAllocs()
+		reportCPU(b)
 		var wg sync.WaitGroup
 		var rxs [2]*mpsc.Receiver[int]
 		for p := range rxs {
@@ -206,6 +213,7 @@ func BenchmarkSelect2Bounded1(b *testing.B) {
 	})
 	b.Run("impl=chan", func(b *testing.B) {
 		b.ReportAllocs()
+		reportCPU(b)
 		var wg sync.WaitGroup
 		var chs [2]chan int
 		for p := range chs {

@@ -239,19 +239,7 @@ func (c *listChan[T]) registerRecv(e *entry[T]) bool {
 }
 
 func (c *listChan[T]) recvOrRegister(cache *entryCache[T]) (T, status, *entry[T]) {
-	e := cache.get()
-	for {
-		if v, st := c.tryRecv(); st != notReady {
-			cache.put(e)
-			return v, st, nil
-		}
-		e.expect = e.w.begin()
-		if !c.registerRecv(e) {
-			var zero T
-			return zero, notReady, e
-		}
-		c.receivers.unregister(e.w)
-	}
+	return pollOrRegister[T](c, cache)
 }
 
 func (c *listChan[T]) unregisterRecv(w *waiter) { c.receivers.unregister(w) }
