@@ -1,11 +1,10 @@
 package shared
 
 import (
-	"runtime"
 	"sync"
 	"sync/atomic"
 
-	"github.com/fearlessgo/fearless/internal/sched"
+	"github.com/fearlessgo/fearless/internal/backoff"
 )
 
 // rawMutex state bits.
@@ -15,24 +14,21 @@ const (
 	mutexWaiters                    // the queue may be non-empty: unlock must look
 )
 
-const (
-	// spinRounds bounds how long a contended lock spins before it parks;
-	// spinning never goes on while another goroutine is parked on state
-	// this goroutine must change.
-	spinRounds = 4
-	// handoffAfter is how many times a woken waiter may lose the lock to a
-	// newcomer before unlock hands the lock to it directly, so that no waiter
-	// starves.
-	handoffAfter = 2
-)
+// handoffAfter is how many times a woken waiter may lose the lock to a
+// newcomer before unlock hands the lock to it directly, so that no waiter
+// starves.
+const handoffAfter = 2
 
 // rawMutex is the lock beneath Mutex and RwLock: one atomic word on the
 // fast path and a FIFO of parked waiters on the slow one. Its zero value is
 // unlocked. The word also holds the lock's poison, for both lock types (an
 // RwLock's in the rawMutex that orders its writers): a poisoned lock fails
-// the one-CAS fast path, so checking for poison costs that path nothing. Blocking goes only through sched.Parker, so a goroutine blocked
-// here is durably blocked for testing/synctest and a model scheduler can
-// take the wait over.
+// the one-CAS fast path, so checking for poison costs that path nothing.
+//
+// A contended lock waits as internal/backoff says (spin, yield, then park),
+// and parks only through sched.Parker, so a goroutine blocked here is
+// durably blocked for testing/synctest and a model scheduler can take the
+// wait over.
 //
 // Newcomers may take the lock ahead of woken waiters (as sync.Mutex lets
 // them), which keeps throughput high under contention; a waiter that lost
@@ -61,7 +57,7 @@ func (r *rawMutex) fastUnlock() bool { return r.state.CompareAndSwap(mutexLocked
 
 func (r *rawMutex) lockSlow() (poisoned bool) {
 	var w *waiter
-	spins := 0
+	var wait backoff.Backoff
 	for {
 		s := r.state.Load()
 		if s&mutexLocked == 0 {
@@ -70,9 +66,8 @@ func (r *rawMutex) lockSlow() (poisoned bool) {
 			}
 			continue
 		}
-		if spins < spinRounds && sched.Active() == nil {
-			spins++
-			r.spin(spins)
+		if !wait.Done() {
+			wait.Snooze()
 			continue
 		}
 		if w == nil {
@@ -86,20 +81,7 @@ func (r *rawMutex) lockSlow() (poisoned bool) {
 			return r.state.Load()&mutexPoisoned != 0
 		}
 		w.wakeups++
-		spins = 0
-	}
-}
-
-// spin waits a little for the holder to unlock, without parking.
-func (r *rawMutex) spin(round int) {
-	if round == spinRounds {
-		runtime.Gosched()
-		return
-	}
-	for i := 0; i < 16<<round; i++ {
-		if r.state.Load()&mutexLocked == 0 {
-			return
-		}
+		wait.Reset()
 	}
 }
 
