@@ -46,7 +46,7 @@ func SpawnWith[T any](b Builder, f func() T) (*JoinHandle[T], error) {
 	if err := b.validate(); err != nil {
 		return nil, err
 	}
-	return start(newHandle(f, b.config())), nil
+	return start(newHandle[T](b.config()), f), nil
 }
 
 // config returns the settings to give a thread, nil when there are none.

@@ -16,15 +16,18 @@ const (
 	ended                 // the thread has ended: the result is there
 )
 
-// watchers are those who wait for a thread other than the first joiner
-// (Done's channel, more joiners), and the error of a canceled task: rare,
-// so kept off the handle itself.
-type watchers struct {
+// extras are what only some threads need, kept off the handle itself: the
+// panic, those who wait for the thread other than the first joiner
+// (Done's channel, more joiners), and the error of a canceled task. panic
+// and canceled are set once, before finish, and read once the thread has
+// ended.
+type extras struct {
 	mu       sync.Mutex
 	done     chan struct{} // for Done
 	closed   bool
 	parkers  []*sched.Parker
-	canceled error // set once, before finish, by a Task's cancel
+	panic    *PanicError
+	canceled error
 }
 
 // Join blocks until the thread has ended and returns f's result, or a
@@ -42,11 +45,13 @@ func (h *JoinHandle[T]) Join() (T, error) {
 	if h.state.Load() != ended {
 		h.wait()
 	}
-	if h.panic != nil {
-		return h.value, h.panic
-	}
-	if w := h.watchers.Load(); w != nil && w.canceled != nil {
-		return h.value, w.canceled
+	if x := h.extras.Load(); x != nil {
+		if x.panic != nil {
+			return h.value, x.panic
+		}
+		if x.canceled != nil {
+			return h.value, x.canceled
+		}
 	}
 	return h.value, nil
 }
@@ -55,6 +60,9 @@ func (h *JoinHandle[T]) Join() (T, error) {
 // handle's parker before it says it parks, and finish reads the parker only
 // when it finds it said so.
 func (h *JoinHandle[T]) wait() {
+	if yieldUntil(func() bool { return h.state.Load() == ended }) {
+		return
+	}
 	switch {
 	case h.state.CompareAndSwap(alive, joining):
 		h.joiner = *sched.NewParker()
@@ -84,15 +92,15 @@ func (h *JoinHandle[T]) id() uint64 {
 // in a select statement.
 func (h *JoinHandle[T]) Done() <-chan struct{} {
 	needHandle("JoinHandle.Done", h.id())
-	w := h.watch()
-	defer w.mu.Unlock()
-	if w.done == nil {
-		w.done = make(chan struct{})
+	x := h.extra()
+	defer x.mu.Unlock()
+	if x.done == nil {
+		x.done = make(chan struct{})
 		if h.state.Load() == ended {
-			w.wake()
+			x.wake()
 		}
 	}
-	return w.done
+	return x.done
 }
 
 // Thread returns the thread the handle owns.
@@ -107,53 +115,52 @@ func (h *JoinHandle[T]) Thread() *Thread {
 // sees the thread ended. A scoped thread leaves its scope last: once it
 // has, the scope may return.
 func (h *JoinHandle[T]) finish() {
-	h.f, h.g = nil, nil
 	if h.state.Swap(ended) == parked {
 		h.joiner.Unpark()
 	}
-	if w := h.watchers.Load(); w != nil {
-		w.mu.Lock()
-		w.wake()
-		w.mu.Unlock()
+	if x := h.extras.Load(); x != nil {
+		x.mu.Lock()
+		x.wake()
+		x.mu.Unlock()
 	}
 	if h.scope != nil {
 		h.scope.leave(h)
 	}
 }
 
-// watch returns the handle's watchers, made if need be, with w.mu held.
-func (h *JoinHandle[T]) watch() *watchers {
-	w := h.watchers.Load()
-	if w == nil {
-		h.watchers.CompareAndSwap(nil, &watchers{})
-		w = h.watchers.Load()
+// extra returns the handle's extras, made if need be, with x.mu held.
+func (h *JoinHandle[T]) extra() *extras {
+	x := h.extras.Load()
+	if x == nil {
+		h.extras.CompareAndSwap(nil, &extras{})
+		x = h.extras.Load()
 	}
-	w.mu.Lock()
-	return w
+	x.mu.Lock()
+	return x
 }
 
-// wake closes done and unparks the parked; w.mu is held and the thread
+// wake closes done and unparks the parked; x.mu is held and the thread
 // has ended.
-func (w *watchers) wake() {
-	if w.done != nil && !w.closed {
-		close(w.done)
-		w.closed = true
+func (x *extras) wake() {
+	if x.done != nil && !x.closed {
+		close(x.done)
+		x.closed = true
 	}
-	for _, p := range w.parkers {
+	for _, p := range x.parkers {
 		p.Unpark()
 	}
-	w.parkers = nil
+	x.parkers = nil
 }
 
 // watchUntilDone parks as a watcher until the thread has ended.
 func (h *JoinHandle[T]) watchUntilDone() {
-	w := h.watch()
+	x := h.extra()
 	if h.state.Load() == ended {
-		w.mu.Unlock()
+		x.mu.Unlock()
 		return
 	}
 	p := sched.NewParker()
-	w.parkers = append(w.parkers, p)
-	w.mu.Unlock()
+	x.parkers = append(x.parkers, p)
+	x.mu.Unlock()
 	p.Park()
 }

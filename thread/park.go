@@ -4,6 +4,7 @@ import (
 	"runtime"
 	"time"
 
+	"github.com/fearlessgo/fearless/internal/backoff"
 	"github.com/fearlessgo/fearless/internal/sched"
 )
 
@@ -19,6 +20,24 @@ func ParkTimeout(d time.Duration) { Current().parkerOf().ParkTimeout(d) }
 func YieldNow() {
 	sched.Point(sched.OpYield, nil)
 	runtime.Gosched()
+}
+
+// waitYields is how many times a wait for threads to end (Join, Scope)
+// yields the processor before it parks.
+const waitYields = 1
+
+// yieldUntil reports whether done became true while the caller yielded the
+// processor a few times. A thread spawned just before is often queued on
+// this very processor: letting it run first costs less than a park, an
+// unpark and the parker's allocation. Under a deterministic scheduler it
+// reports done() at once, without yielding.
+func yieldUntil(done func() bool) bool {
+	for b := backoff.New(0, waitYields); !b.Done(); b.Snooze() {
+		if done() {
+			return true
+		}
+	}
+	return done()
 }
 
 // Sleep pauses the calling thread for at least d. Under the schedule

@@ -68,8 +68,8 @@ func Scope[R any](f func(s *ScopeHandle) R) R {
 // is made before f's count is dropped.
 func (s *ScopeHandle) wait() {
 	sched.Point("thread.Scope", s)
-	if s.pending.CompareAndSwap(1, closedBit) {
-		return // every thread has ended already
+	if yieldUntil(func() bool { return s.pending.CompareAndSwap(1, closedBit) }) {
+		return // every thread has ended
 	}
 	s.waiter = *sched.NewParker()
 	if s.pending.Add(-1) != 0 {
@@ -122,9 +122,7 @@ func (s *ScopeHandle) unjoinedPanic() error {
 // ScopeHandle that Scope did not make or whose Scope has returned.
 func (s *ScopeHandle) Go(f func()) *ScopedJoinHandle[struct{}] {
 	needFunc("ScopeHandle.Go", f == nil)
-	h := &ScopedJoinHandle[struct{}]{}
-	h.h.g = f
-	return spawnScoped(s, h, nil, nil)
+	return spawnScoped[struct{}](s, f, nil)
 }
 
 // ScopedSpawn spawns f in a thread of the scope s and returns its handle.
@@ -143,14 +141,16 @@ func ScopedSpawnWith[T any](s *ScopeHandle, b Builder, f func() T) (*ScopedJoinH
 	if err := b.validate(); err != nil {
 		return nil, err
 	}
-	return spawnScoped(s, &ScopedJoinHandle[T]{}, f, b.config()), nil
+	return spawnScoped[T](s, f, b.config()), nil
 }
 
-func spawnScoped[T any](s *ScopeHandle, h *ScopedJoinHandle[T], f func() T, c *config) *ScopedJoinHandle[T] {
+// spawnScoped starts fn, a func() T or a func(), in a thread of s.
+func spawnScoped[T any](s *ScopeHandle, fn any, c *config) *ScopedJoinHandle[T] {
 	s.join()
-	h.h.init(f, c)
+	h := &ScopedJoinHandle[T]{}
+	h.h.init(c)
 	h.h.scope = s
-	start(&h.h)
+	start(&h.h, fn)
 	return h
 }
 
@@ -183,8 +183,11 @@ func (h *ScopedJoinHandle[T]) Thread() *Thread { return h.h.Thread() }
 
 // unjoinedPanic is the thread's panic unless its handle was joined.
 func (h *JoinHandle[T]) unjoinedPanic() error {
-	if h.joined.Load() || h.panic == nil {
+	if h.joined.Load() {
 		return nil
 	}
-	return h.panic
+	if x := h.extras.Load(); x != nil && x.panic != nil {
+		return x.panic
+	}
+	return nil
 }

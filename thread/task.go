@@ -23,8 +23,8 @@ var ErrCanceled = errors.New("thread: task canceled before it ran")
 // A nil f panics at once.
 func Task[T any](f func() T) (h *JoinHandle[T], run func()) {
 	needFunc("Task", f == nil)
-	h = newHandle(f, nil)
-	return h, h.runTask
+	h = newHandle[T](nil)
+	return h, func() { h.runTask(f) }
 }
 
 // TaskWithCancel is Task with a way to complete the handle without running
@@ -40,14 +40,14 @@ func Task[T any](f func() T) (h *JoinHandle[T], run func()) {
 // is not called. A nil f panics at once.
 func TaskWithCancel[T any](f func() T) (h *JoinHandle[T], run func(), cancel func(err error)) {
 	needFunc("TaskWithCancel", f == nil)
-	h = newHandle(f, nil)
-	return h, h.runTask, h.cancelTask
+	h = newHandle[T](nil)
+	return h, func() { h.runTask(f) }, h.cancelTask
 }
 
-func (h *JoinHandle[T]) runTask() {
+func (h *JoinHandle[T]) runTask(f func() T) {
 	sched.Point("task.run", h)
 	if h.claimed.CompareAndSwap(false, true) {
-		h.run()
+		h.run(f)
 	}
 }
 
@@ -60,8 +60,8 @@ func (h *JoinHandle[T]) cancelTask(err error) {
 		err = ErrCanceled
 	}
 	// Written before finish publishes the end: Join reads it after.
-	w := h.watch()
-	w.canceled = err
-	w.mu.Unlock()
+	x := h.extra()
+	x.canceled = err
+	x.mu.Unlock()
 	h.finish()
 }
