@@ -68,8 +68,9 @@ func (rep *Report) chartRows(group string) ([]Result, []string) {
 
 // WriteChart draws one group as an SVG file: a horizontal bar per side and
 // workload, its length the log2 of the time relative to the Go built-in, so
-// bars to the left of 1× are faster than Go. It returns false (and writes
-// nothing) when the group has nothing to compare.
+// bars to the left of 1× are faster than Go; or, for a group of curves
+// (workloads with a Series), a panel per curve (see curvesTo). It returns
+// false (and writes nothing) when the group has nothing to compare.
 func (rep *Report) WriteChart(path, group string) (bool, error) {
 	f, err := os.Create(path)
 	if err != nil {
@@ -95,6 +96,9 @@ func (rep *Report) Chart(w io.Writer, group string) (bool, error) {
 // chartTo draws the chart on the canvas that newCanvas makes (SVG, or PNG
 // when looking at a chart during development).
 func (rep *Report) chartTo(w io.Writer, group string, newCanvas func(w, h vg.Length) vg.CanvasWriterTo) (bool, error) {
+	if len(rep.curves(group)) > 0 {
+		return rep.curvesTo(w, group, newCanvas)
+	}
 	rows, sides := rep.chartRows(group)
 	if len(rows) == 0 || len(sides) == 0 {
 		return false, nil

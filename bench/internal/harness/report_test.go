@@ -3,6 +3,7 @@ package harness
 import (
 	"bytes"
 	"encoding/xml"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -112,6 +113,46 @@ func TestWriteFiles(t *testing.T) {
 		if !bytes.Contains(svg, []byte(s)) {
 			t.Errorf("chart lacks %q", s)
 		}
+	}
+}
+
+// TestCurveChart: a group of curves gets one panel per series, each with
+// the Go built-in's line, ticks at the measured x values, and time labels.
+func TestCurveChart(t *testing.T) {
+	st := func(med float64) Stats { return Stats{Runs: 3, MedianNs: med, MinNs: med, MaxNs: med, MADPct: 5} }
+	rep := sampleReport()
+	for i, x := range []int{1, 4, 64} {
+		for _, series := range []string{"a channel", "a Mutex"} {
+			rep.Results = append(rep.Results, Result{
+				Workload: fmt.Sprintf("scale/%s/%d", series, x), Group: "scaling", Unit: "msg", N: 64,
+				Series: series, XName: "producers", X: x,
+				Stats: map[string]Stats{SideGo: st(float64(40 + 10*i)), SideFearless: st(float64(20 + 30*i))},
+				Ratio: map[string]float64{SideGo: 1, SideFearless: float64(20+30*i) / float64(40+10*i)},
+			})
+		}
+	}
+	// A curve with the Go side only draws no panel.
+	rep.Results = append(rep.Results, Result{Workload: "scale/lonely/1", Group: "scaling", Unit: "op", N: 4,
+		Series: "lonely", XName: "x", X: 1, Stats: map[string]Stats{SideGo: st(1)}, Ratio: map[string]float64{SideGo: 1}})
+	var b bytes.Buffer
+	ok, err := rep.Chart(&b, "scaling")
+	if err != nil || !ok {
+		t.Fatalf("Chart = %v, %v", ok, err)
+	}
+	if err := wellFormed(b.Bytes()); err != nil {
+		t.Fatalf("curve chart is not well-formed XML: %v", err)
+	}
+	svg := b.String()
+	for _, s := range []string{"a channel", "a Mutex", "producers (log scale)", "time per msg", "64", "go", "fearless", "50ns"} {
+		if !strings.Contains(svg, s) {
+			t.Errorf("curve chart lacks %q", s)
+		}
+	}
+	if strings.Contains(svg, "lonely") {
+		t.Error("a curve without another side than Go has a panel")
+	}
+	if len(rep.curves("channels")) != 0 {
+		t.Error("a group of bars is taken for curves")
 	}
 }
 

@@ -11,7 +11,7 @@ import (
 
 // Config says what to run and how often.
 type Config struct {
-	Quick   bool            // QuickN operations per run instead of N
+	Quick   bool            // QuickN operations per run instead of N, and no FullOnly workloads
 	Warmup  int             // untimed runs of each side before the timed ones
 	Runs    int             // timed runs of each side
 	Only    *regexp.Regexp  // workloads to run (nil: all)
@@ -31,6 +31,9 @@ type Result struct {
 	Stats    map[string]Stats   `json:"stats"`            // per side
 	Ratio    map[string]float64 `json:"ratio_to_go"`      // per side: median / go median
 	Errors   map[string]string  `json:"errors,omitempty"` // per side that failed
+	Series   string             `json:"series,omitempty"` // the curve this is a point of (Workload.Series)
+	XName    string             `json:"x_name,omitempty"`
+	X        int                `json:"x,omitempty"`
 }
 
 // Report is one whole run of the harness.
@@ -81,7 +84,7 @@ func (r *Runner) Run(cfg Config) (*Report, error) {
 	start := time.Now()
 	rep := &Report{Date: start, Quick: cfg.Quick, Warmup: cfg.Warmup, Runs: cfg.Runs, Threads: Threads, Sides: map[string]string{}}
 	for _, w := range r.Reg.Workloads() {
-		if cfg.Only != nil && !cfg.Only.MatchString(w.Name) {
+		if cfg.Only != nil && !cfg.Only.MatchString(w.Name) || cfg.Quick && w.FullOnly {
 			continue
 		}
 		n := w.N
@@ -133,6 +136,7 @@ func (r *Runner) Run(cfg Config) (*Report, error) {
 func measure(w Workload, n int, sides []sideRun, cfg Config) Result {
 	res := Result{
 		Workload: w.Name, Group: w.Group, Desc: w.Desc, Unit: w.Unit, N: n,
+		Series: w.Series, XName: w.XName, X: w.X,
 		Stats: map[string]Stats{}, Ratio: map[string]float64{}, Errors: map[string]string{},
 	}
 	times := map[string][]time.Duration{}
@@ -179,7 +183,8 @@ func measure(w Workload, n int, sides []sideRun, cfg Config) Result {
 
 // goSide times one run of a Go-process implementation: setup untimed, a GC
 // before the timer so one side's garbage is not collected on another's time,
-// a panic or a wrong result as an error, and a bound on the time.
+// what the run registered with AfterRun after the timer, a panic or a wrong
+// result as an error, and a bound on the time.
 func goSide(impl Impl, timeout time.Duration) func(n int) (time.Duration, error) {
 	return func(n int) (time.Duration, error) {
 		type out struct {
@@ -195,6 +200,7 @@ func goSide(impl Impl, timeout time.Duration) func(n int) (time.Duration, error)
 				}
 				done <- o
 			}()
+			defer runCleanups() // before the next run starts, outside the timer
 			run := impl(n)
 			runtime.GC()
 			start := time.Now()

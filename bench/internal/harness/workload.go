@@ -15,6 +15,17 @@ type Workload struct {
 	Unit   string // what one of the N operations is: "msg", "lock", "thread", ...
 	N      int    // operations per run in a full run
 	QuickN int    // operations per run with -quick
+
+	// A workload that is one point of a curve (how cost grows with work)
+	// names its curve, the quantity on the curve's x axis and its value
+	// there; a group whose workloads have a Series is drawn as curves.
+	Series string // "unbounded channel, one consumer"
+	XName  string // "producers"
+	X      int    // 16
+
+	// FullOnly leaves the workload out of -quick runs: its setup (untimed,
+	// but paid at every run) is too long for CI's quick run.
+	FullOnly bool
 }
 
 // Impl prepares one run of a workload with n operations (untimed) and returns
@@ -98,6 +109,9 @@ func (r *Registry) AddWorkload(w Workload) {
 	}
 	if w.N <= 0 || w.QuickN <= 0 {
 		panic(fmt.Sprintf("harness: workload %q needs N > 0 and QuickN > 0", w.Name))
+	}
+	if w.Series != "" && (w.XName == "" || w.X <= 0) {
+		panic(fmt.Sprintf("harness: workload %q is a point of %q: it needs XName and X > 0", w.Name, w.Series))
 	}
 	r.workloads = append(r.workloads, w)
 }

@@ -15,7 +15,7 @@ import (
 func init() {
 	harness.Default.Register(harness.SideDeadlock, map[string]harness.Impl{
 		"mutex/uncontended":      dlMutexUncontended,
-		"mutex/contended":        dlMutexContended,
+		"mutex/contended":        dlMutexContended(T),
 		"rwlock/read":            dlRWRead,
 		"rwlock/read-contended":  dlRWReadContended,
 		"rwlock/mixed-contended": dlRWMixed,
@@ -35,23 +35,26 @@ func dlMutexUncontended(n int) func() error {
 	}
 }
 
-func dlMutexContended(n int) func() error {
-	return func() error {
-		var mu deadlock.Mutex
-		x := 0
-		per := n / T
-		var wg sync.WaitGroup
-		for range T {
-			wg.Go(func() {
-				for range per {
-					mu.Lock()
-					x++
-					mu.Unlock()
-				}
-			})
+// dlMutexContended: lockers goroutines lock, increment, unlock.
+func dlMutexContended(lockers int) harness.Impl {
+	return func(n int) func() error {
+		return func() error {
+			var mu deadlock.Mutex
+			x := 0
+			per := n / lockers
+			var wg sync.WaitGroup
+			for range lockers {
+				wg.Go(func() {
+					for range per {
+						mu.Lock()
+						x++
+						mu.Unlock()
+					}
+				})
+			}
+			wg.Wait()
+			return checkCount(x, per*lockers)
 		}
-		wg.Wait()
-		return checkCount(x, per*T)
 	}
 }
 

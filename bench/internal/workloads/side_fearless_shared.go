@@ -14,7 +14,7 @@ import (
 func init() {
 	harness.Default.Register(harness.SideFearless, map[string]harness.Impl{
 		"mutex/uncontended":      fMutexUncontended,
-		"mutex/contended":        fMutexContended,
+		"mutex/contended":        fMutexContended(T),
 		"rwlock/read":            fRWRead,
 		"rwlock/read-contended":  fRWReadContended,
 		"rwlock/mixed-contended": fRWMixed,
@@ -23,10 +23,13 @@ func init() {
 }
 
 // fAll runs body on T threads in a scope and returns the first error.
-func fAll(body func() error) error {
+func fAll(body func() error) error { return fEach(T, body) }
+
+// fEach runs body on k threads in a scope and returns the first error.
+func fEach(k int, body func() error) error {
 	var first atomic.Pointer[error]
 	thread.Scope(func(s *thread.ScopeHandle) struct{} {
-		for range T {
+		for range k {
 			s.Go(func() {
 				if err := body(); err != nil {
 					first.CompareAndSwap(nil, &err)
@@ -60,29 +63,32 @@ func fMutexUncontended(n int) func() error {
 	}
 }
 
-func fMutexContended(n int) func() error {
-	return func() error {
-		m := shared.NewMutex(0)
-		per := n / T
-		err := fAll(func() error {
-			for range per {
-				g, err := m.Lock()
-				if err != nil {
-					return err
+// fMutexContended: lockers threads lock, increment, unlock.
+func fMutexContended(lockers int) harness.Impl {
+	return func(n int) func() error {
+		return func() error {
+			m := shared.NewMutex(0)
+			per := n / lockers
+			err := fEach(lockers, func() error {
+				for range per {
+					g, err := m.Lock()
+					if err != nil {
+						return err
+					}
+					*g.Get()++
+					g.Unlock()
 				}
-				*g.Get()++
-				g.Unlock()
+				return nil
+			})
+			if err != nil {
+				return err
 			}
-			return nil
-		})
-		if err != nil {
-			return err
+			x, err := m.Load()
+			if err != nil {
+				return err
+			}
+			return checkCount(x, per*lockers)
 		}
-		x, err := m.Load()
-		if err != nil {
-			return err
-		}
-		return checkCount(x, per*T)
 	}
 }
 

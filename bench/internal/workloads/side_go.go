@@ -17,13 +17,13 @@ func init() {
 			t[chanName(f.name, "seq")] = goSeq(f.cap)
 		}
 		t[chanName(f.name, "spsc")] = goSPSC(f.cap)
-		t[chanName(f.name, "mpsc")] = goMPSC(f.cap)
+		t[chanName(f.name, "mpsc")] = goMPSC(f.cap, T)
 		t[chanName(f.name, "mpmc")] = goMPMC(f.cap)
 		t[chanName(f.name, "select2")] = goSelect2(f.cap)
 	}
 	t["latency/pingpong"] = goPingPong
 	t["mutex/uncontended"] = goMutexUncontended
-	t["mutex/contended"] = goMutexContended
+	t["mutex/contended"] = goMutexContended(T)
 	t["rwlock/read"] = goRWRead
 	t["rwlock/read-contended"] = goRWReadContended
 	t["rwlock/mixed-contended"] = goRWMixed
@@ -71,12 +71,13 @@ func goSPSC(capf func(int) int) harness.Impl {
 	}
 }
 
-func goMPSC(capf func(int) int) harness.Impl {
+// goMPSC: producers goroutines send their share of 0..n, one receives all.
+func goMPSC(capf func(int) int, producers int) harness.Impl {
 	return func(n int) func() error {
 		return func() error {
 			c := make(chan int, capf(n))
-			per := n / T
-			for p := range T {
+			per := n / producers
+			for p := range producers {
 				go func() {
 					for i := p * per; i < (p+1)*per; i++ {
 						c <- i
@@ -84,10 +85,10 @@ func goMPSC(capf func(int) int) harness.Impl {
 				}()
 			}
 			sum := 0
-			for range per * T {
+			for range per * producers {
 				sum += <-c
 			}
-			return checkSum(sum, per*T)
+			return checkSum(sum, per*producers)
 		}
 	}
 }
@@ -182,23 +183,26 @@ func goMutexUncontended(n int) func() error {
 	}
 }
 
-func goMutexContended(n int) func() error {
-	return func() error {
-		var mu sync.Mutex
-		x := 0
-		per := n / T
-		var wg sync.WaitGroup
-		for range T {
-			wg.Go(func() {
-				for range per {
-					mu.Lock()
-					x++
-					mu.Unlock()
-				}
-			})
+// goMutexContended: lockers goroutines lock, increment, unlock.
+func goMutexContended(lockers int) harness.Impl {
+	return func(n int) func() error {
+		return func() error {
+			var mu sync.Mutex
+			x := 0
+			per := n / lockers
+			var wg sync.WaitGroup
+			for range lockers {
+				wg.Go(func() {
+					for range per {
+						mu.Lock()
+						x++
+						mu.Unlock()
+					}
+				})
+			}
+			wg.Wait()
+			return checkCount(x, per*lockers)
 		}
-		wg.Wait()
-		return checkCount(x, per*T)
 	}
 }
 

@@ -89,6 +89,8 @@ func init() {
 	} {
 		reg.AddWorkload(w)
 	}
+	declareDetection(reg)
+	declareScaling(reg)
 }
 
 // wantSum is 0 + 1 + ... + (n-1): what the consumers of n messages add up to.

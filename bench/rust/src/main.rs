@@ -28,10 +28,16 @@ const THREADS: usize = 4;
 /// Workers in the pool workload.
 const WORKERS: usize = 4;
 
-type Body = fn(usize) -> Result<(), String>;
+type Body = Box<dyn Fn(usize) -> Result<(), String>>;
 
-fn table() -> Vec<(&'static str, Body)> {
-    vec![
+/// Producer counts of the scaling group's channel curves, and thread
+/// counts of its Mutex curve (the Go side's scaleThreads).
+const SCALE_THREADS: [usize; 5] = [1, 2, 4, 16, 64];
+/// Capacity of the scaling group's bounded channel (the Go side's scaleCap).
+const SCALE_CAP: usize = 64;
+
+fn table() -> Vec<(String, Body)> {
+    let fixed: Vec<(&'static str, fn(usize) -> Result<(), String>)> = vec![
         ("chan/unbounded/seq", |n| seq(Flavor::Unbounded, n)),
         ("chan/unbounded/spsc", |n| spsc(Flavor::Unbounded, n)),
         ("chan/unbounded/mpsc", |n| mpsc_(Flavor::Unbounded, n)),
@@ -59,7 +65,15 @@ fn table() -> Vec<(&'static str, Body)> {
         ("pool/100us", pool_100us),
         ("par/sum", par_sum),
         ("par/map", par_map),
-    ]
+    ];
+    let mut t: Vec<(String, Body)> = fixed.into_iter().map(|(n, f)| (n.to_string(), Box::new(f) as Body)).collect();
+    // The scaling group: the same shapes with the count as a parameter.
+    for p in SCALE_THREADS {
+        t.push((format!("scale/unbounded/p={p}"), Box::new(move |n| producers(Flavor::Unbounded, p, n))));
+        t.push((format!("scale/bounded{SCALE_CAP}/p={p}"), Box::new(move |n| producers(Flavor::Bounded(SCALE_CAP), p, n))));
+        t.push((format!("scale/mutex/g={p}"), Box::new(move |n| mutex_threads(p, n))));
+    }
+    t
 }
 
 // ---------------------------------------------------------------- channels
@@ -148,10 +162,15 @@ fn spsc(f: Flavor, n: usize) -> Result<(), String> {
 }
 
 fn mpsc_(f: Flavor, n: usize) -> Result<(), String> {
+    producers(f, THREADS, n)
+}
+
+/// `count` producers send their share of 0 .. n, one consumer receives all.
+fn producers(f: Flavor, count: usize, n: usize) -> Result<(), String> {
     let (s, r) = new_chan(f);
-    let per = n / THREADS;
+    let per = n / count;
     thread::scope(|sc| {
-        for p in 0..THREADS {
+        for p in 0..count {
             let s = s.clone();
             sc.spawn(move || {
                 for i in p * per..(p + 1) * per {
@@ -161,10 +180,10 @@ fn mpsc_(f: Flavor, n: usize) -> Result<(), String> {
         }
         drop(s);
         let mut sum = 0usize;
-        for _ in 0..per * THREADS {
+        for _ in 0..per * count {
             sum = sum.wrapping_add(r.recv().unwrap());
         }
-        check(sum, per * THREADS)
+        check(sum, per * count)
     })
 }
 
@@ -239,10 +258,15 @@ fn mutex_uncontended(n: usize) -> Result<(), String> {
 }
 
 fn mutex_contended(n: usize) -> Result<(), String> {
+    mutex_threads(THREADS, n)
+}
+
+/// `count` threads lock, increment, unlock one Mutex.
+fn mutex_threads(count: usize, n: usize) -> Result<(), String> {
     let m = Mutex::new(0usize);
-    let per = n / THREADS;
+    let per = n / count;
     thread::scope(|sc| {
-        for _ in 0..THREADS {
+        for _ in 0..count {
             sc.spawn(|| {
                 for _ in 0..per {
                     *black_box(&m).lock().unwrap() += 1;
@@ -251,8 +275,8 @@ fn mutex_contended(n: usize) -> Result<(), String> {
         }
     });
     let got = *m.lock().unwrap();
-    if got != per * THREADS {
-        return Err(format!("counter {got}, want {}", per * THREADS));
+    if got != per * count {
+        return Err(format!("counter {got}, want {}", per * count));
     }
     Ok(())
 }
