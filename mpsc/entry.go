@@ -1,6 +1,10 @@
 package mpsc
 
-import "sync/atomic"
+import (
+	"sync/atomic"
+
+	"github.com/fearlessgo/fearless/internal/sched"
+)
 
 // An entry is a waiter's registration with one channel. For the
 // rendezvous flavour it also carries the value handed over: a blocked
@@ -33,4 +37,26 @@ func (c *entryCache[T]) put(e *entry[T]) {
 	var zero T
 	e.val = zero
 	c.p.Store(e)
+}
+
+// waiterCache keeps one waiter (with its parker) for Select, as entryCache
+// does for a handle's own waits; it is safe for concurrent use. Under an
+// installed scheduler every wait gets a new waiter, so that which waiter a
+// wait gets never depends on the timing of earlier ones. A nil cache keeps
+// nothing.
+type waiterCache struct{ p atomic.Pointer[waiter] }
+
+func (c *waiterCache) get() *waiter {
+	if c != nil && !sched.Installed() {
+		if w := c.p.Swap(nil); w != nil {
+			return w
+		}
+	}
+	return new(waiter)
+}
+
+func (c *waiterCache) put(w *waiter) {
+	if c != nil && !sched.Installed() {
+		c.p.Store(w)
+	}
 }

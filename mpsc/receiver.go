@@ -21,12 +21,13 @@ import (
 // finds it, so blocked senders do not wait forever; an explicit Close is
 // still the way. The zero value is a closed handle.
 type Receiver[T any] struct {
-	fl      recvFlavor[T]
-	array   *arrayChan[T] // fl again, for a direct call on the fast path
-	list    *listChan[T]  // likewise
-	closed  atomic.Bool
-	cache   entryCache[T]
-	cleanup runtime.Cleanup
+	fl        recvFlavor[T]
+	array     *arrayChan[T] // fl again, for a direct call on the fast path
+	list      *listChan[T]  // likewise
+	closed    atomic.Bool
+	cache     entryCache[T]
+	selecting waiterCache // for the Selects whose first case is on it
+	cleanup   runtime.Cleanup
 }
 
 func newReceiver[T any](fl recvFlavor[T]) *Receiver[T] {

@@ -3,7 +3,6 @@ package mpsc
 import (
 	"context"
 	"math/rand/v2"
-	"sync"
 	"time"
 
 	"github.com/fearlessgo/fearless/internal/sched"
@@ -20,7 +19,8 @@ type selectable interface {
 	register(w *waiter, expect uint64, op uint32) bool // wait for readiness; true when ready already
 	unregister(w *waiter)
 	accept() bool // complete the receive w was selected for
-	run()         // hand the result to the callback
+	waiters() *waiterCache
+	run() // hand the result to the callback
 }
 
 // Case makes a Select case that receives from r and then calls f with what
@@ -45,6 +45,11 @@ type recvCase[T any] struct {
 }
 
 func (c *recvCase[T]) live() bool { return c.r != nil }
+
+// waiters is the cache of the receiver's Select waiters: a waiter's parker
+// belongs to the synctest bubble it was made in, as the receiver does, so
+// it is kept with the receiver rather than in a pool that all share.
+func (c *recvCase[T]) waiters() *waiterCache { return &c.r.selecting }
 
 func (c *recvCase[T]) isClosed() bool {
 	return c.r == nil || c.r.fl == nil || c.r.closed.Load()
@@ -176,7 +181,11 @@ func doSelect(all []SelectCase, ctx context.Context, deadline time.Time, block b
 		if err := expired(ctx, deadline); err != nil {
 			return -1, err
 		}
-		w := getWaiter()
+		var cache *waiterCache // none when no case is live: the wait is for the timeout
+		if n > 0 {
+			cache = at(0).waiters()
+		}
+		w := cache.get()
 		expect := w.begin()
 		registered := 0
 		for registered < n {
@@ -191,7 +200,7 @@ func doSelect(all []SelectCase, ctx context.Context, deadline time.Time, block b
 		for k := range registered {
 			at(k).unregister(w)
 		}
-		putWaiter(w)
+		cache.put(w) // no queue holds an entry of it now
 		if sel >= selOperation {
 			k := int(sel - selOperation)
 			if c := at(k); c.accept() {
@@ -199,28 +208,5 @@ func doSelect(all []SelectCase, ctx context.Context, deadline time.Time, block b
 				return index[(start+k)%n], nil
 			}
 		}
-	}
-}
-
-// waiters keeps the waiters of Select's blocked calls, with their parkers,
-// so that a Select that waits allocates nothing in steady state. A waiter
-// taken from it may get a late unpark meant for its last wait: a token
-// that its wait takes for a hint and checks against its state, as for
-// the waiters that handles cache. Under an installed scheduler every wait
-// has a waiter of its own, since which waiter a pool returns is not
-// something a schedule can replay.
-var waiters = sync.Pool{New: func() any { return new(waiter) }}
-
-func getWaiter() *waiter {
-	if sched.Installed() {
-		return new(waiter)
-	}
-	return waiters.Get().(*waiter)
-}
-
-// putWaiter returns w once no queue holds an entry of it.
-func putWaiter(w *waiter) {
-	if !sched.Installed() {
-		waiters.Put(w)
 	}
 }

@@ -71,3 +71,27 @@ func TestDurablyBlockedSender(t *testing.T) {
 		wantErr(t, <-done, mpsc.ErrDisconnected)
 	})
 }
+
+// TestSelectWaitersStayInTheirBubble: a Select that waited inside a
+// synctest bubble leaves nothing behind that a Select outside it would
+// wait on (a parker made in a bubble cannot be used outside it).
+func TestSelectWaitersStayInTheirBubble(t *testing.T) {
+	for range 3 {
+		synctest.Test(t, func(t *testing.T) {
+			tx, rx := mpsc.SyncChannel[int](1)
+			defer tx.Close()
+			if i, err := mpsc.SelectTimeout(time.Second, mpsc.Case(rx, nil)); i != -1 || err != mpsc.ErrTimeout {
+				t.Fatalf("SelectTimeout in the bubble = %d, %v; want -1, ErrTimeout", i, err)
+			}
+		})
+		tx, rx := mpsc.SyncChannel[int](1)
+		if i, err := mpsc.SelectTimeout(time.Millisecond, mpsc.Case(rx, nil)); i != -1 || err != mpsc.ErrTimeout {
+			t.Fatalf("SelectTimeout outside = %d, %v; want -1, ErrTimeout", i, err)
+		}
+		tx.Close()
+	}
+	// No live case: the Select waits for its timeout alone.
+	if i, err := mpsc.SelectTimeout(time.Millisecond, mpsc.Case[int](nil, nil)); i != -1 || err != mpsc.ErrTimeout {
+		t.Fatalf("SelectTimeout on a nil receiver = %d, %v; want -1, ErrTimeout", i, err)
+	}
+}
