@@ -48,19 +48,25 @@ type arrayChan[T any] struct {
 	chanCore
 }
 
+// A slot keeps its stamp relative to its number (the stamp minus the
+// number), so that a new buffer, all zero, holds the stamps of lap 0: making
+// a channel then costs its allocation only, not a locked store per slot.
 type arraySlot[T any] struct {
-	stamp atomic.Uint64
-	val   T
+	rel atomic.Uint64
+	val T
 }
+
+// stamp returns the stamp of the slot numbered n.
+func (s *arraySlot[T]) stamp(n uint64) uint64 { return s.rel.Load() + n }
+
+// setStamp publishes stamp for the slot numbered n.
+func (s *arraySlot[T]) setStamp(n, stamp uint64) { s.rel.Store(stamp - n) }
 
 func newArrayChan[T any](n int) *arrayChan[T] {
 	checkBuffer[arraySlot[T]](n)
 	c := &arrayChan[T]{cap: uint64(n), buf: make([]arraySlot[T], n), clear: mustClear[T]()}
 	c.mark = uint64(1) << bits.Len64(c.cap) // a power of two above every slot number
 	c.oneLap = c.mark << 1
-	for i := range c.buf {
-		c.buf[i].stamp.Store(uint64(i))
-	}
 	c.openCore()
 	return c
 }
@@ -80,13 +86,14 @@ func (c *arrayChan[T]) trySend(v T) status {
 		if tail&c.mark != 0 {
 			return disconnected
 		}
-		s := &c.buf[tail&(c.mark-1)]
-		stamp := s.stamp.Load()
+		n := tail & (c.mark - 1)
+		s := &c.buf[n]
+		stamp := s.stamp(n)
 		switch {
 		case stamp == tail:
 			if c.tail.CompareAndSwap(tail, c.next(tail)) {
 				s.val = v
-				s.stamp.Store(tail + 1)
+				s.setStamp(n, tail+1)
 				c.receivers.notify()
 				if tail%yieldEvery == 0 && c.cap > yieldBacklog {
 					c.watchReceiver(tail)
@@ -128,8 +135,9 @@ func (c *arrayChan[T]) tryRecv() (T, status) {
 	var bo backoff.Backoff
 	head := c.head.Load()
 	for {
-		s := &c.buf[head&(c.mark-1)]
-		stamp := s.stamp.Load()
+		n := head & (c.mark - 1)
+		s := &c.buf[n]
+		stamp := s.stamp(n)
 		switch {
 		case stamp == head+1:
 			if c.head.CompareAndSwap(head, c.next(head)) {
@@ -138,7 +146,7 @@ func (c *arrayChan[T]) tryRecv() (T, status) {
 					var zero T
 					s.val = zero // the channel keeps no reference to what it handed out
 				}
-				s.stamp.Store(head + c.oneLap)
+				s.setStamp(n, head+c.oneLap)
 				if c.senders.waiting.Load() {
 					c.handOff()
 				}
@@ -173,7 +181,8 @@ func (c *arrayChan[T]) tryRecv() (T, status) {
 func (c *arrayChan[T]) recvReady(*waiter) bool {
 	for {
 		head := c.head.Load()
-		stamp := c.buf[head&(c.mark-1)].stamp.Load()
+		n := head & (c.mark - 1)
+		stamp := c.buf[n].stamp(n)
 		switch {
 		case stamp == head+1:
 			return true
@@ -193,7 +202,8 @@ func (c *arrayChan[T]) sendReady(*waiter) bool {
 		if tail&c.mark != 0 {
 			return true
 		}
-		stamp := c.buf[tail&(c.mark-1)].stamp.Load()
+		n := tail & (c.mark - 1)
+		stamp := c.buf[n].stamp(n)
 		switch {
 		case stamp == tail:
 			return true
