@@ -74,7 +74,7 @@ func (nilChan) SchedLabel() string { return "a nil channel" }
 // the rewriter turns make(chan T, n) into Made(make(chan T, n)).
 func Made[C any](c C) C {
 	r := Runner()
-	site := sched.Callers(0) // resolved only if a report names the channel
+	site := sched.Near(0) // resolved only if a report names the channel
 	ptr := reflect.ValueOf(c).Pointer()
 	if r == nil {
 		if !recordNative.Load() {

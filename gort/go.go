@@ -13,7 +13,7 @@ func Go(f func()) {
 		go f()
 		return
 	}
-	sched.Go(f)
+	sched.GoFrom(f, sched.Near(1))
 }
 
 // Gosched is runtime.Gosched: the explorer may run another goroutine first.

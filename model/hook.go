@@ -19,7 +19,15 @@ func (h hook) Point(op sched.Op, obj any) {
 
 func (h hook) Go(f func()) {
 	if e := h.x.exec.Load(); e != nil {
-		e.spawn(f, "")
+		e.spawn(f, "", sched.Callers(2))
+		return
+	}
+	panic("model: a thread was started outside the explored function while Explore runs; do not run model tests in parallel with others")
+}
+
+func (h hook) GoFrom(f func(), site *sched.CallSite) {
+	if e := h.x.exec.Load(); e != nil {
+		e.spawn(f, "", site)
 		return
 	}
 	panic("model: a thread was started outside the explored function while Explore runs; do not run model tests in parallel with others")
@@ -91,7 +99,7 @@ func (h hook) Choose(n int) int {
 
 func (h hook) GoDaemon(f func(), label string) {
 	if e := h.x.exec.Load(); e != nil {
-		e.spawn(f, label)
+		e.spawn(f, label, sched.Callers(1))
 		return
 	}
 	panic("model: a goroutine was started outside the explored function while Explore runs; do not run model tests in parallel with others")

@@ -27,8 +27,8 @@ func (e *execution) point(op sched.Op, obj any) {
 	e.handoff(t, next)
 }
 
-func (e *execution) spawn(f func(), daemon string) {
-	site := sched.Callers(1)
+// spawn starts f as a thread of the run, started at site.
+func (e *execution) spawn(f func(), daemon string, site *sched.CallSite) {
 	e.lock()
 	e.checkLive()
 	t := e.cur

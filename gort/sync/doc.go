@@ -18,7 +18,7 @@ type Locker = stdsync.Locker
 // state returns the state of obj in the current run, labelled with its kind
 // and where the run first used it.
 func state[S any](r sched.Runner, obj any, mk func(site *sched.CallSite) *S) *S {
-	return gort.StateOf(r, obj, func() *S { return mk(sched.Callers(1)) })
+	return gort.StateOf(r, obj, func() *S { return mk(sched.Near(3)) }) // from the method the user called
 }
 
 // labelled is embedded in each modelled state: how reports name the object.

@@ -100,6 +100,22 @@ func Go(f func()) {
 	go f()
 }
 
+// GoFrom is Go for a goroutine whose start the caller has located (the go
+// statement that rewritten code replaced, see Near): a scheduler that
+// reports where goroutines were started takes site instead of walking the
+// stack, if it implements GoFrom(f func(), site *CallSite).
+func GoFrom(f func(), site *CallSite) {
+	if b := installed.Load(); b != nil {
+		if s, ok := b.s.(interface{ GoFrom(func(), *CallSite) }); ok {
+			s.GoFrom(f, site)
+			return
+		}
+		b.s.Go(f)
+		return
+	}
+	go f()
+}
+
 // Labeled is implemented by an object passed to Point that names itself in
 // a scheduler's reports, by its explicit name or its creation site
 // ("lock_a (Mutex[int] made at main.go:12)"). Objects without it are named

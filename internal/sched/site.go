@@ -49,6 +49,16 @@ func Callers(skip int) *CallSite {
 	return c
 }
 
+// Near records the few frames (four at most) from skip frames up from
+// Near's caller: less to walk than Callers, for a caller that knows the
+// user's frame is among them (a go statement that rewritten code replaced,
+// called directly or through a wrapper such as WaitGroup.Go).
+func Near(skip int) *CallSite {
+	c := &CallSite{}
+	c.n = runtime.Callers(skip+2, c.pcs[:4])
+	return c
+}
+
 // String returns the site as Site does; "" for a nil CallSite.
 func (c *CallSite) String() string {
 	if c == nil {
