@@ -30,6 +30,7 @@ type por struct {
 
 // objState is what the run knows about accesses to one object.
 type objState struct {
+	id     int    // its name for the sleep sets (sleep.go)
 	w, wt  int    // the last writing transition and its thread
 	wclock vclock // the clock of that transition
 	reads  []acc  // reads since that write
@@ -71,12 +72,8 @@ func (e *execution) flush() {
 func (e *execution) access(obj any, write, race, sync bool) {
 	t := e.cur
 	k := e.curTrans
-	e.tacc = append(e.tacc, accRec{e.objectID(obj), write})
-	os := e.objs[obj]
-	if os == nil {
-		os = e.newObjState()
-		e.objs[obj] = os
-	}
+	os := e.objState(obj)
+	e.tacc = append(e.tacc, accRec{os.id, write})
 	if !race {
 		// An access that is enabled by the last one (a thread's start by
 		// its spawn, a wake-up by its unpark) is ordered after it.

@@ -20,7 +20,6 @@ type scratch struct {
 	tacc    []accRec
 	objs    map[any]*objState
 	free    []*objState
-	oid     map[any]int
 	parkers map[*sched.Parker]*parkState
 	handles map[any]*mthread
 	labels  map[any]int
@@ -43,18 +42,17 @@ func (e *execution) recycle() {
 		s.free = append(s.free, os)
 	}
 	clear(e.objs)
-	clear(e.oid)
 	clear(e.parkers)
 	clear(e.handles)
 	clear(e.labels)
-	s.objs, s.oid, s.parkers, s.handles, s.labels = e.objs, e.oid, e.parkers, e.handles, e.labels
+	s.objs, s.parkers, s.handles, s.labels = e.objs, e.parkers, e.handles, e.labels
 }
 
 // newExecution makes the execution of one run, on its explorer's scratch.
 func newExecution(x *explorer, path []*branch, ch chooser) *execution {
 	s := &x.spare
 	if s.objs == nil {
-		*s = scratch{objs: map[any]*objState{}, oid: map[any]int{}, parkers: map[*sched.Parker]*parkState{}, handles: map[any]*mthread{}, labels: map[any]int{}}
+		*s = scratch{objs: map[any]*objState{}, parkers: map[*sched.Parker]*parkState{}, handles: map[any]*mthread{}, labels: map[any]int{}}
 	}
 	e := &execution{
 		x:        x,
@@ -64,7 +62,7 @@ func newExecution(x *explorer, path []*branch, ch chooser) *execution {
 		turns:    turns{threads: s.threads[:0], spare: s.threads, done: make(chan struct{})},
 		choices:  choices{path: path, chooser: ch, steps: s.steps},
 		por:      por{objs: s.objs, free: s.free, trans: s.trans, lastOf: s.lastOf},
-		sleeping: sleeping{oid: s.oid, tacc: s.tacc},
+		sleeping: sleeping{tacc: s.tacc},
 		memory:   memory{locs: map[any]*location{}},
 		clock:    clock{base: time.Now()},
 		outcome:  outcome{labels: s.labels},

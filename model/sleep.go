@@ -13,13 +13,14 @@ package model
 // which is the same in every run that shares the decisions up to the branch;
 // an object first touched after the branch has no stable number, so a
 // sleeper that touched one ("fresh") wakes at any transition that touches an
-// object the branch had not seen.
+// object the branch had not seen. An object whose making the scheduler is
+// told of (sched.Created) is named by its maker instead, which is stable
+// (see created).
 
 // sleeping is the sleep-set state of a run.
 type sleeping struct {
-	oid       map[any]int // object -> number, in the order first touched, or its name from its making
-	touched   int         // objects numbered by first touch
-	tacc      []accRec    // the running transition's accesses
+	touched   int      // objects numbered by first touch (objState)
+	tacc      []accRec // the running transition's accesses
 	tglobal   bool
 	sleep     []*sleeper // asleep after the last transition
 	sleepExec []*sleeper // asleep while the running transition runs
@@ -83,16 +84,18 @@ func (s *sleeper) wakes(acc []accRec, global bool) bool {
 	return false
 }
 
-// objectID numbers obj in the order the run first touches objects, unless
-// it has a name from its making (see created).
-func (e *execution) objectID(obj any) int {
-	id, ok := e.oid[obj]
-	if !ok {
-		id = e.touched
+// objState returns the state of obj in the run, numbered in the order the
+// run first touches objects unless it has a name from its making (see
+// created).
+func (e *execution) objState(obj any) *objState {
+	os := e.objs[obj]
+	if os == nil {
+		os = e.newObjState()
+		os.id = e.touched
 		e.touched++
-		e.oid[obj] = id
+		e.objs[obj] = os
 	}
-	return id
+	return os
 }
 
 // created names obj, just made by thread t, by t and the number of objects
@@ -105,9 +108,11 @@ func (e *execution) created(t *mthread, obj any) {
 	if !comparable(obj) {
 		return
 	}
-	if _, ok := e.oid[obj]; !ok {
-		e.oid[obj] = -1 - (t.id<<32 | t.made)
+	if e.objs[obj] == nil {
+		os := e.newObjState()
+		os.id = -1 - (t.id<<32 | t.made)
 		t.made++
+		e.objs[obj] = os
 	}
 }
 
