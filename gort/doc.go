@@ -1,7 +1,8 @@
 // Package gort is the runtime that Go code rewritten by fearless test calls
-// instead of the language's own concurrency: the go statement, channel
-// operations, select, and (in its subpackages) sync, sync/atomic, time,
-// context and testing.
+// instead of the language's own concurrency and the other sources of
+// nondeterminism: the go statement, channel operations, select, range over
+// maps, and (in its subpackages) sync, sync/atomic, time, context,
+// math/rand, math/rand/v2 and testing.
 //
 // Each entry point does exactly what the Go operation does while no
 // schedule explorer runs, so a rewritten package still builds, runs and

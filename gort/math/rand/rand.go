@@ -45,6 +45,23 @@ func global() *Rand {
 	})
 }
 
+// draw is f of the run's global source while an explorer runs, else
+// native, the standard package's function.
+func draw[T any](f func(*Rand) T, native func() T) T {
+	if g := global(); g != nil {
+		return f(g)
+	}
+	return native()
+}
+
+// draw1 is draw for a function of one argument.
+func draw1[A, T any](f func(*Rand, A) T, native func(A) T, a A) T {
+	if g := global(); g != nil {
+		return f(g, a)
+	}
+	return native(a)
+}
+
 // pcgSource is a Source64 over PCG, cheaper to seed for every run than
 // math/rand's own source.
 type pcgSource struct{ *randv2.PCG }
@@ -66,92 +83,37 @@ func Seed(seed int64) {
 }
 
 // ExpFloat64 is math/rand.ExpFloat64.
-func ExpFloat64() float64 {
-	if g := global(); g != nil {
-		return g.ExpFloat64()
-	}
-	return stdrand.ExpFloat64()
-}
+func ExpFloat64() float64 { return draw((*Rand).ExpFloat64, stdrand.ExpFloat64) }
 
 // Float32 is math/rand.Float32.
-func Float32() float32 {
-	if g := global(); g != nil {
-		return g.Float32()
-	}
-	return stdrand.Float32()
-}
+func Float32() float32 { return draw((*Rand).Float32, stdrand.Float32) }
 
 // Float64 is math/rand.Float64.
-func Float64() float64 {
-	if g := global(); g != nil {
-		return g.Float64()
-	}
-	return stdrand.Float64()
-}
+func Float64() float64 { return draw((*Rand).Float64, stdrand.Float64) }
 
 // Int is math/rand.Int.
-func Int() int {
-	if g := global(); g != nil {
-		return g.Int()
-	}
-	return stdrand.Int()
-}
+func Int() int { return draw((*Rand).Int, stdrand.Int) }
 
 // Int31 is math/rand.Int31.
-func Int31() int32 {
-	if g := global(); g != nil {
-		return g.Int31()
-	}
-	return stdrand.Int31()
-}
+func Int31() int32 { return draw((*Rand).Int31, stdrand.Int31) }
 
 // Int31n is math/rand.Int31n.
-func Int31n(n int32) int32 {
-	if g := global(); g != nil {
-		return g.Int31n(n)
-	}
-	return stdrand.Int31n(n)
-}
+func Int31n(n int32) int32 { return draw1((*Rand).Int31n, stdrand.Int31n, n) }
 
 // Int63 is math/rand.Int63.
-func Int63() int64 {
-	if g := global(); g != nil {
-		return g.Int63()
-	}
-	return stdrand.Int63()
-}
+func Int63() int64 { return draw((*Rand).Int63, stdrand.Int63) }
 
 // Int63n is math/rand.Int63n.
-func Int63n(n int64) int64 {
-	if g := global(); g != nil {
-		return g.Int63n(n)
-	}
-	return stdrand.Int63n(n)
-}
+func Int63n(n int64) int64 { return draw1((*Rand).Int63n, stdrand.Int63n, n) }
 
 // Intn is math/rand.Intn.
-func Intn(n int) int {
-	if g := global(); g != nil {
-		return g.Intn(n)
-	}
-	return stdrand.Intn(n)
-}
+func Intn(n int) int { return draw1((*Rand).Intn, stdrand.Intn, n) }
 
 // NormFloat64 is math/rand.NormFloat64.
-func NormFloat64() float64 {
-	if g := global(); g != nil {
-		return g.NormFloat64()
-	}
-	return stdrand.NormFloat64()
-}
+func NormFloat64() float64 { return draw((*Rand).NormFloat64, stdrand.NormFloat64) }
 
 // Perm is math/rand.Perm.
-func Perm(n int) []int {
-	if g := global(); g != nil {
-		return g.Perm(n)
-	}
-	return stdrand.Perm(n)
-}
+func Perm(n int) []int { return draw1((*Rand).Perm, stdrand.Perm, n) }
 
 // Read is math/rand.Read.
 func Read(p []byte) (n int, err error) {
@@ -171,17 +133,7 @@ func Shuffle(n int, swap func(i, j int)) {
 }
 
 // Uint32 is math/rand.Uint32.
-func Uint32() uint32 {
-	if g := global(); g != nil {
-		return g.Uint32()
-	}
-	return stdrand.Uint32()
-}
+func Uint32() uint32 { return draw((*Rand).Uint32, stdrand.Uint32) }
 
 // Uint64 is math/rand.Uint64.
-func Uint64() uint64 {
-	if g := global(); g != nil {
-		return g.Uint64()
-	}
-	return stdrand.Uint64()
-}
+func Uint64() uint64 { return draw((*Rand).Uint64, stdrand.Uint64) }

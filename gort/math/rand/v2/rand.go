@@ -48,6 +48,23 @@ func global() *Rand {
 	})
 }
 
+// draw is f of the run's global source while an explorer runs, else
+// native, the standard package's function.
+func draw[T any](f func(*Rand) T, native func() T) T {
+	if g := global(); g != nil {
+		return f(g)
+	}
+	return native()
+}
+
+// draw1 is draw for a function of one argument.
+func draw1[A, T any](f func(*Rand, A) T, native func(A) T, a A) T {
+	if g := global(); g != nil {
+		return f(g, a)
+	}
+	return native(a)
+}
+
 // intType is the type set of N's type parameter, as math/rand/v2's.
 type intType interface {
 	~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr
@@ -66,92 +83,37 @@ func N[Int intType](n Int) Int {
 }
 
 // ExpFloat64 is math/rand/v2.ExpFloat64.
-func ExpFloat64() float64 {
-	if g := global(); g != nil {
-		return g.ExpFloat64()
-	}
-	return stdrand.ExpFloat64()
-}
+func ExpFloat64() float64 { return draw((*Rand).ExpFloat64, stdrand.ExpFloat64) }
 
 // Float32 is math/rand/v2.Float32.
-func Float32() float32 {
-	if g := global(); g != nil {
-		return g.Float32()
-	}
-	return stdrand.Float32()
-}
+func Float32() float32 { return draw((*Rand).Float32, stdrand.Float32) }
 
 // Float64 is math/rand/v2.Float64.
-func Float64() float64 {
-	if g := global(); g != nil {
-		return g.Float64()
-	}
-	return stdrand.Float64()
-}
+func Float64() float64 { return draw((*Rand).Float64, stdrand.Float64) }
 
 // Int is math/rand/v2.Int.
-func Int() int {
-	if g := global(); g != nil {
-		return g.Int()
-	}
-	return stdrand.Int()
-}
+func Int() int { return draw((*Rand).Int, stdrand.Int) }
 
 // Int32 is math/rand/v2.Int32.
-func Int32() int32 {
-	if g := global(); g != nil {
-		return g.Int32()
-	}
-	return stdrand.Int32()
-}
+func Int32() int32 { return draw((*Rand).Int32, stdrand.Int32) }
 
 // Int32N is math/rand/v2.Int32N.
-func Int32N(n int32) int32 {
-	if g := global(); g != nil {
-		return g.Int32N(n)
-	}
-	return stdrand.Int32N(n)
-}
+func Int32N(n int32) int32 { return draw1((*Rand).Int32N, stdrand.Int32N, n) }
 
 // Int64 is math/rand/v2.Int64.
-func Int64() int64 {
-	if g := global(); g != nil {
-		return g.Int64()
-	}
-	return stdrand.Int64()
-}
+func Int64() int64 { return draw((*Rand).Int64, stdrand.Int64) }
 
 // Int64N is math/rand/v2.Int64N.
-func Int64N(n int64) int64 {
-	if g := global(); g != nil {
-		return g.Int64N(n)
-	}
-	return stdrand.Int64N(n)
-}
+func Int64N(n int64) int64 { return draw1((*Rand).Int64N, stdrand.Int64N, n) }
 
 // IntN is math/rand/v2.IntN.
-func IntN(n int) int {
-	if g := global(); g != nil {
-		return g.IntN(n)
-	}
-	return stdrand.IntN(n)
-}
+func IntN(n int) int { return draw1((*Rand).IntN, stdrand.IntN, n) }
 
 // NormFloat64 is math/rand/v2.NormFloat64.
-func NormFloat64() float64 {
-	if g := global(); g != nil {
-		return g.NormFloat64()
-	}
-	return stdrand.NormFloat64()
-}
+func NormFloat64() float64 { return draw((*Rand).NormFloat64, stdrand.NormFloat64) }
 
 // Perm is math/rand/v2.Perm.
-func Perm(n int) []int {
-	if g := global(); g != nil {
-		return g.Perm(n)
-	}
-	return stdrand.Perm(n)
-}
+func Perm(n int) []int { return draw1((*Rand).Perm, stdrand.Perm, n) }
 
 // Shuffle is math/rand/v2.Shuffle.
 func Shuffle(n int, swap func(i, j int)) {
@@ -163,49 +125,19 @@ func Shuffle(n int, swap func(i, j int)) {
 }
 
 // Uint is math/rand/v2.Uint.
-func Uint() uint {
-	if g := global(); g != nil {
-		return g.Uint()
-	}
-	return stdrand.Uint()
-}
+func Uint() uint { return draw((*Rand).Uint, stdrand.Uint) }
 
 // Uint32 is math/rand/v2.Uint32.
-func Uint32() uint32 {
-	if g := global(); g != nil {
-		return g.Uint32()
-	}
-	return stdrand.Uint32()
-}
+func Uint32() uint32 { return draw((*Rand).Uint32, stdrand.Uint32) }
 
 // Uint32N is math/rand/v2.Uint32N.
-func Uint32N(n uint32) uint32 {
-	if g := global(); g != nil {
-		return g.Uint32N(n)
-	}
-	return stdrand.Uint32N(n)
-}
+func Uint32N(n uint32) uint32 { return draw1((*Rand).Uint32N, stdrand.Uint32N, n) }
 
 // Uint64 is math/rand/v2.Uint64.
-func Uint64() uint64 {
-	if g := global(); g != nil {
-		return g.Uint64()
-	}
-	return stdrand.Uint64()
-}
+func Uint64() uint64 { return draw((*Rand).Uint64, stdrand.Uint64) }
 
 // Uint64N is math/rand/v2.Uint64N.
-func Uint64N(n uint64) uint64 {
-	if g := global(); g != nil {
-		return g.Uint64N(n)
-	}
-	return stdrand.Uint64N(n)
-}
+func Uint64N(n uint64) uint64 { return draw1((*Rand).Uint64N, stdrand.Uint64N, n) }
 
 // UintN is math/rand/v2.UintN.
-func UintN(n uint) uint {
-	if g := global(); g != nil {
-		return g.UintN(n)
-	}
-	return stdrand.UintN(n)
-}
+func UintN(n uint) uint { return draw1((*Rand).UintN, stdrand.UintN, n) }
