@@ -34,8 +34,11 @@ func (r *rawRWLock) clearPoison()   { r.w.clearPoison() }
 func (r *rawRWLock) fastRLock() bool { return r.readers.Add(1) >= 0 }
 
 // rlockWait waits, for a reader fastRLock counted in, until the writer
-// ahead of it unlocks.
-func (r *rawRWLock) rlockWait() { r.readerSem.acquire() }
+// ahead of it unlocks, which lets the reader in by making the count
+// non-negative again.
+func (r *rawRWLock) rlockWait() {
+	r.readerSem.acquireWhen(func() bool { return r.readers.Load() >= 0 })
+}
 
 // fastRUnlock counts a reader out and reports whether that was all; if
 // not, a writer waits and runlockSlow must follow.
@@ -53,7 +56,8 @@ func (r *rawRWLock) lock() (poisoned bool) {
 	poisoned = r.w.lock()
 	in := r.readers.Add(-rwMaxReaders) + rwMaxReaders
 	if in != 0 && r.departing.Add(in) != 0 {
-		r.writerSem.acquire()
+		// The readers that were in are usually about to leave.
+		r.writerSem.acquireWhen(func() bool { return r.departing.Load() <= 0 })
 	}
 	return poisoned
 }

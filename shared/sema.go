@@ -1,6 +1,10 @@
 package shared
 
-import "sync"
+import (
+	"sync"
+
+	"github.com/fearlessgo/fearless/internal/backoff"
+)
 
 // sema is a counting semaphore whose waiters park durably, in FIFO order.
 type sema struct {
@@ -20,6 +24,17 @@ func (s *sema) acquire() {
 	s.q.pushBack(w)
 	s.mu.Unlock()
 	w.p.Park()
+}
+
+// acquireWhen waits as internal/backoff says for ready to hold, which
+// means a permit comes soon, and then acquires: a wait that is over in a
+// moment then costs no park and unpark.
+func (s *sema) acquireWhen(ready func() bool) {
+	var wait backoff.Backoff
+	for !ready() && !wait.Done() {
+		wait.Snooze()
+	}
+	s.acquire()
 }
 
 // release adds n permits, waking up to n waiters.
