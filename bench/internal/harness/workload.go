@@ -50,11 +50,11 @@ var sideOrder = []string{SideGo, SideFearless, SideRust, SideXsync, SideDeadlock
 
 // SideInfo says what a side is, for the report.
 var SideInfo = map[string]string{
-	SideGo:       "Go built-ins: chan, sync.Mutex, sync.RWMutex, sync.WaitGroup, sync.Cond (unbounded = chan with capacity N; pool/100us = a goroutine per task)",
-	SideFearless: "github.com/fearlessgo/fearless: mpsc, shared, thread, pool, par",
+	SideGo:       "Go built-ins: chan, sync.Mutex, sync.RWMutex, sync.WaitGroup, sync.Cond (unbounded = chan with capacity N; pool/100us = a goroutine per task; deadlock/*: no detector; scale/explore/*: one native run)",
+	SideFearless: "github.com/fearlessgo/fearless: mpsc, shared, thread, pool, par (deadlock/*, scale/deadlock/*: shared.DetectDeadlocks on; scale/explore/*: model.Explore)",
 	SideRust:     "Rust std: std::sync::mpsc, Mutex, RwLock, Barrier, thread::spawn/scope (mpmc: Receiver behind a Mutex)",
 	SideXsync:    "github.com/puzpuzpuz/xsync/v4: UMPSCQueue, MPMCQueue (blocking = Try* and runtime.Gosched), RBMutex",
-	SideDeadlock: "github.com/sasha-s/go-deadlock: Mutex, RWMutex with lock-order detection on",
+	SideDeadlock: "github.com/sasha-s/go-deadlock: Mutex, RWMutex with its defaults (lock-order detection, 30 s timeout); deadlock/*, scale/deadlock/*: lock-order detection only",
 	SideConc:     "github.com/sourcegraph/conc: WaitGroup, pool.Pool, iter.Map",
 	SidePond:     "github.com/alitto/pond/v2: Pool",
 	SideAnts:     "github.com/panjf2000/ants/v2: Pool",

@@ -113,27 +113,10 @@ func dlChain(l int) []*deadlock.Mutex {
 	return locks
 }
 
-// dlOwnLocks: T goroutines each lock, increment, unlock a Mutex of their own.
+// dlOwnLocks: T goroutines each lock, increment, unlock a Mutex of their
+// own (dlMutexUncontended makes one per call).
 func dlOwnLocks(n int) func() error {
-	return func() error {
-		per := n / T
-		counts := make([]int, T)
-		var wg sync.WaitGroup
-		for g := range T {
-			wg.Go(func() {
-				var mu deadlock.Mutex
-				x := 0
-				for range per {
-					mu.Lock()
-					x++
-					mu.Unlock()
-				}
-				counts[g] = x
-			})
-		}
-		wg.Wait()
-		return checkCounts(counts, per)
-	}
+	return func() error { return goEach(T, dlMutexUncontended(n/T)) }
 }
 
 // dlManyHeld: dlMutexUncontended while manyHeld goroutines each hold a

@@ -86,27 +86,10 @@ func fLockChain(l int) harness.Impl {
 	}
 }
 
-// fOwnLocks: T threads each lock, increment, unlock a Mutex of their own.
+// fOwnLocks: T threads each lock, increment, unlock a Mutex of their own
+// (fMutexUncontended makes one per call).
 func fOwnLocks(n int) func() error {
-	return func() error {
-		per := n / T
-		return fAll(func() error {
-			m := shared.NewMutex(0)
-			for range per {
-				g, err := m.Lock()
-				if err != nil {
-					return err
-				}
-				*g.Get()++
-				g.Unlock()
-			}
-			x, err := m.Load()
-			if err != nil {
-				return err
-			}
-			return checkCount(x, per)
-		})
-	}
+	return func() error { return fAll(fMutexUncontended(n / T)) }
 }
 
 // fManyHeld: fMutexUncontended while manyHeld goroutines each hold a Mutex

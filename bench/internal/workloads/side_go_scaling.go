@@ -1,8 +1,8 @@
 package workloads
 
 import (
-	"fmt"
 	"sync"
+	"sync/atomic"
 
 	"github.com/fearlessgo/fearless/bench/internal/harness"
 )
@@ -58,34 +58,26 @@ func goLockChain(l int) harness.Impl {
 	}
 }
 
-// goOwnLocks: T goroutines each lock and unlock a Mutex of their own.
+// goOwnLocks: T goroutines each lock, increment, unlock a Mutex of their
+// own (goMutexUncontended makes one per call).
 func goOwnLocks(n int) func() error {
-	return func() error {
-		per := n / T
-		counts := make([]int, T)
-		var wg sync.WaitGroup
-		for g := range T {
-			wg.Go(func() {
-				var mu sync.Mutex
-				x := 0
-				for range per {
-					mu.Lock()
-					x++
-					mu.Unlock()
-				}
-				counts[g] = x
-			})
-		}
-		wg.Wait()
-		return checkCounts(counts, per)
-	}
+	return func() error { return goEach(T, goMutexUncontended(n/T)) }
 }
 
-func checkCounts(counts []int, want int) error {
-	for g, x := range counts {
-		if x != want {
-			return fmt.Errorf("goroutine %d counted %d, want %d", g, x, want)
-		}
+// goEach runs body on k goroutines and returns the first error.
+func goEach(k int, body func() error) error {
+	var first atomic.Pointer[error]
+	var wg sync.WaitGroup
+	for range k {
+		wg.Go(func() {
+			if err := body(); err != nil {
+				first.CompareAndSwap(nil, &err)
+			}
+		})
+	}
+	wg.Wait()
+	if e := first.Load(); e != nil {
+		return *e
 	}
 	return nil
 }
