@@ -3,8 +3,11 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -13,22 +16,34 @@ import (
 
 // scratch copies testdata/scratch into a module of its own in a temporary
 // directory: a module that does not depend on fearless.
-func scratch(t *testing.T) string {
+func scratch(t *testing.T) string { return copyTestdata(t, "testdata/scratch") }
+
+// copyTestdata copies the tree at src into a temporary directory, each
+// file.txt as file (go.mod.txt as go.mod: in testdata, no module of its
+// own), and returns the directory.
+func copyTestdata(t testing.TB, src string) string {
 	t.Helper()
 	dir := t.TempDir()
-	entries, err := os.ReadDir("testdata/scratch")
+	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, err := filepath.Rel(src, path)
+		if err != nil {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		out := filepath.Join(dir, strings.TrimSuffix(rel, ".txt"))
+		if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(out, data, 0o644)
+	})
 	if err != nil {
 		t.Fatal(err)
-	}
-	for _, e := range entries {
-		data, err := os.ReadFile(filepath.Join("testdata/scratch", e.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		name := strings.TrimSuffix(e.Name(), ".txt")
-		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
 	}
 	return dir
 }
@@ -51,7 +66,8 @@ func TestFearlessTest(t *testing.T) {
 	want := map[string]string{
 		"TestLockOrder": "deadlock", "TestForgotClose": "deadlock", "TestLeak": "leak",
 		"TestDoubleClose": "panic", "TestLostUpdate": "fail",
-		"TestPipeline": "", "TestSleepThenCheck": "", "TestTimeout": "",
+		"TestStopOrder": "deadlock", "TestRandomDelay": "fail",
+		"TestPipeline": "", "TestSleepThenCheck": "", "TestTimeout": "", "TestOrderFree": "",
 	}
 	got := map[string]testResult{}
 	sc := bufio.NewScanner(strings.NewReader(out.String()))
@@ -74,7 +90,7 @@ func TestFearlessTest(t *testing.T) {
 			t.Errorf("%s: %s %q, want a %s failure:\n%s", name, r.Result, r.Kind, kind, r.Report)
 		case kind != "" && !strings.Contains(r.Report, "replay: fearless test -run '^"+name+"$' -replay '"+r.Schedule+"' example.com/scratch"):
 			t.Errorf("%s: the report has no replay line:\n%s", name, r.Report)
-		case kind != "" && !strings.Contains(r.Report, "bugs_test.go:"):
+		case kind != "" && !strings.Contains(r.Report, "_test.go:"):
 			t.Errorf("%s: the report does not point at the test's file:\n%s", name, r.Report)
 		}
 	}
@@ -96,6 +112,73 @@ func TestFearlessTest(t *testing.T) {
 			t.Errorf("%s: the replay gave %s %q with schedule %q, want the same failure:\n%s\nwant:\n%s", name, again.Result, again.Kind, again.Schedule, again.Report, r.Report)
 		}
 	}
+}
+
+// TestFearlessTestWorkspace runs fearless test in a go.work workspace of
+// two modules, neither of which depends on fearless, without network: the
+// lost update in the module the tests import is found and replays, the
+// correct test passes, and no file of the workspace changes.
+func TestFearlessTestWorkspace(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a workspace")
+	}
+	root := copyTestdata(t, "testdata/workspace")
+	t.Chdir(filepath.Join(root, "a"))
+	t.Setenv("GOFLAGS", "")
+	t.Setenv("GOWORK", "")
+	t.Setenv("GOPROXY", "off")
+	before := treeContents(t, root)
+	var out, errs testout.Buffer
+	if code := run([]string{"test", "-json", "-budget", "20s", "./..."}, &out, &errs); code != 1 {
+		t.Fatalf("exit status %d, want 1 (a failure found); stderr:\n%s\nstdout:\n%s", code, errs.String(), out.String())
+	}
+	got := map[string]testResult{}
+	for line := range strings.Lines(out.String()) {
+		var r testResult
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Fatalf("a line of -json output is not JSON: %v: %q", err, line)
+		}
+		got[r.Test] = r
+	}
+	if r := got["TestSerialAdds"]; r.Result != "pass" {
+		t.Errorf("TestSerialAdds: %s %s, want a pass:\n%s", r.Result, r.Kind, r.Report)
+	}
+	bad := got["TestConcurrentAdds"]
+	if bad.Result != "fail" || bad.Kind != "fail" || !strings.Contains(bad.Report, "counted 1, want 2") {
+		t.Fatalf("TestConcurrentAdds: %s %q, want the lost update:\n%s", bad.Result, bad.Kind, bad.Report)
+	}
+	var rout, rerr testout.Buffer
+	if code := run([]string{"test", "-json", "-run", "^TestConcurrentAdds$", "-replay", bad.Schedule, "."}, &rout, &rerr); code != 1 {
+		t.Fatalf("replay exit status %d, want 1; stderr: %s", code, rerr.String())
+	}
+	var again testResult
+	if err := json.Unmarshal([]byte(strings.TrimSpace(rout.String())), &again); err != nil {
+		t.Fatalf("replay output: %v: %q", err, rout.String())
+	}
+	if again.Kind != bad.Kind || again.Schedule != bad.Schedule || again.Report != bad.Report {
+		t.Errorf("the replay gave %s %q with schedule %q, want the same failure:\n%s\nwant:\n%s", again.Result, again.Kind, again.Schedule, again.Report, bad.Report)
+	}
+	if after := treeContents(t, root); !maps.Equal(before, after) {
+		t.Errorf("fearless test changed the workspace: before %v, after %v", slices.Sorted(maps.Keys(before)), slices.Sorted(maps.Keys(after)))
+	}
+}
+
+// treeContents returns every file under root by its path.
+func treeContents(t *testing.T, root string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		files[path] = string(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
 }
 
 func TestFearlessTestUsage(t *testing.T) {

@@ -34,11 +34,11 @@ func buildTests(f *testFlags, work string, stderr io.Writer) ([]testBinary, erro
 	if err != nil {
 		return nil, err
 	}
-	modArgs, err := moduleArgs(work)
+	setup, err := moduleSetup(work)
 	if err != nil {
 		return nil, err
 	}
-	bins, err := rewriteAndBuild(roots, deps, work, modArgs)
+	bins, err := rewriteAndBuild(roots, deps, work, setup)
 	if err != nil && len(deps) > 0 {
 		var own []*packages.Package
 		for _, p := range deps {
@@ -48,7 +48,7 @@ func buildTests(f *testFlags, work string, stderr io.Writer) ([]testBinary, erro
 		}
 		if len(own) < len(deps) {
 			fmt.Fprintf(stderr, "fearless test: the rewritten dependencies do not build; only the packages of your module are explored (%v)\n", firstLine(err.Error()))
-			bins, err = rewriteAndBuild(roots, own, work, modArgs)
+			bins, err = rewriteAndBuild(roots, own, work, setup)
 		}
 	}
 	return bins, err
@@ -102,7 +102,7 @@ func loadForRewrite(patterns []string) (roots, deps []*packages.Package, err err
 
 // rewriteAndBuild rewrites roots and deps into work and builds the roots'
 // test binaries.
-func rewriteAndBuild(roots, deps []*packages.Package, work string, modArgs []string) ([]testBinary, error) {
+func rewriteAndBuild(roots, deps []*packages.Package, work string, setup buildSetup) ([]testBinary, error) {
 	src := filepath.Join(work, "src")
 	os.RemoveAll(src)
 	if err := os.MkdirAll(src, 0o755); err != nil {
@@ -157,9 +157,10 @@ func rewriteAndBuild(roots, deps []*packages.Package, work string, modArgs []str
 	var bins []testBinary
 	for _, pkg := range sortedKeys(dirs) {
 		bin := filepath.Join(work, "bin", fmt.Sprintf("%d.test", len(bins)))
-		args := append([]string{"test", "-c", "-o", bin, "-overlay", ovPath}, modArgs...)
+		args := append([]string{"test", "-c", "-o", bin, "-overlay", ovPath}, setup.flags...)
 		args = append(args, pkg)
 		cmd := exec.Command("go", args...)
+		cmd.Env = append(os.Environ(), setup.env...)
 		var out bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &out, &out
 		if err := cmd.Run(); err != nil {

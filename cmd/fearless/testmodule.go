@@ -14,58 +14,70 @@ import (
 
 const fearlessModule = "github.com/fearlessgo/fearless"
 
-// moduleArgs returns the go flags that let the rewritten sources import
-// fearless's runtime: none when the build already has the fearless module
-// (its own repository, or a workspace that uses it); else a copy of the
-// user's go.mod (-modfile) that requires it and replaces it by a copy of
-// its library packages in work, which needs no network and no change to the
-// user's files.
-func moduleArgs(work string) ([]string, error) {
+// A buildSetup is what the go commands that build the rewritten tests
+// need so that those can import fearless's runtime: flags, and variables
+// added to the environment.
+type buildSetup struct {
+	flags []string
+	env   []string
+}
+
+// moduleSetup returns the setup that lets the rewritten sources import
+// fearless's runtime: nothing when the build already has the fearless
+// module (its own repository, or a workspace that uses it); in a workspace
+// without it, a copy of the go.work in work that also uses a copy of
+// fearless's library packages (see workspaceSetup); else a copy of the
+// user's go.mod (-modfile) that requires the module and replaces it by
+// that copy. Neither needs network or changes a file of the user's.
+func moduleSetup(work string) (buildSetup, error) {
 	out, err := exec.Command("go", "list", "-m", "-f", "{{.Path}}").Output()
 	if err != nil {
-		return nil, fmt.Errorf("fearless test runs inside a Go module: %v", err)
+		return buildSetup{}, fmt.Errorf("fearless test runs inside a Go module: %v", err)
 	}
 	for _, m := range strings.Fields(string(out)) {
 		if m == fearlessModule {
-			return nil, nil
+			return buildSetup{}, nil
 		}
-	}
-	gomod, err := exec.Command("go", "env", "GOMOD").Output()
-	if err != nil {
-		return nil, err
-	}
-	if gowork, _ := exec.Command("go", "env", "GOWORK").Output(); strings.TrimSpace(string(gowork)) != "" {
-		return nil, errors.New("in a Go workspace that does not use the fearless module, fearless test cannot add it; run it with GOWORK=off, or add the module to the workspace")
 	}
 	srcDir, err := fearlessSource()
 	if err != nil {
-		return nil, err
+		return buildSetup{}, err
 	}
 	rt := filepath.Join(work, "fearless")
 	if err := copyLibrary(srcDir, rt); err != nil {
-		return nil, err
+		return buildSetup{}, err
+	}
+	if gowork, _ := exec.Command("go", "env", "GOWORK").Output(); strings.TrimSpace(string(gowork)) != "" {
+		return workspaceSetup(strings.TrimSpace(string(gowork)), rt, work)
+	}
+	gomod, err := exec.Command("go", "env", "GOMOD").Output()
+	if err != nil {
+		return buildSetup{}, err
 	}
 	mod := filepath.Join(work, "go.mod")
 	orig := strings.TrimSpace(string(gomod))
-	data, err := os.ReadFile(orig)
-	if err != nil {
-		return nil, err
+	if err := copyFile(orig, mod); err != nil {
+		return buildSetup{}, err
 	}
-	if err := os.WriteFile(mod, data, 0o644); err != nil {
-		return nil, err
-	}
-	if sum, err := os.ReadFile(strings.TrimSuffix(orig, ".mod") + ".sum"); err == nil {
-		if err := os.WriteFile(filepath.Join(work, "go.sum"), sum, 0o644); err != nil {
-			return nil, err
-		}
+	if err := copyFile(strings.TrimSuffix(orig, ".mod")+".sum", filepath.Join(work, "go.sum")); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return buildSetup{}, err
 	}
 	edit := exec.Command("go", "mod", "edit", "-require="+fearlessModule+"@v0.0.0", "-replace="+fearlessModule+"="+rt, mod)
 	if out, err := edit.CombinedOutput(); err != nil {
-		return nil, fmt.Errorf("go mod edit: %v: %s", err, out)
+		return buildSetup{}, fmt.Errorf("go mod edit: %v: %s", err, out)
 	}
 	// -mod=mod lets go raise the copy's go line to the runtime's, if it
 	// must; the user's own go.mod is not touched.
-	return []string{"-modfile=" + mod, "-mod=mod"}, nil
+	return buildSetup{flags: []string{"-modfile=" + mod, "-mod=mod"}}, nil
+}
+
+// copyFile copies the file at src to dst.
+func copyFile(src, dst string) error {
+	data, err := os.ReadFile(src)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(dst, data, 0o644)
 }
 
 // fearlessSource finds the source of the fearless module this command was
