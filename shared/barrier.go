@@ -16,6 +16,11 @@ const opBarrier sched.Op = "shared.Barrier.Wait"
 // calls form the next generation. Exactly one goroutine of each generation,
 // the last to arrive, is its leader. A Barrier must not be copied after
 // first use; its zero value is a barrier for one goroutine.
+//
+// Waiters park durably. As with Go's channels, use a Barrier either inside
+// one testing/synctest bubble or outside all of them: the places it keeps
+// for its waiters from one generation to the next belong to the bubble
+// they were made in.
 type Barrier struct {
 	_     noCopy
 	label label.Label

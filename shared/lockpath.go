@@ -8,9 +8,9 @@ import (
 )
 
 // The one long way into and out of every lock, Mutex and RwLock alike, for
-// what their fast paths leave out: a scheduler's switch point, deadlock
-// detection's record of the hold, and the wait itself. The fast paths are
-// in the public methods, small enough to inline.
+// what their fast paths (one atomic operation each, in mutex.go and
+// rwlock.go) leave out: a scheduler's switch point, deadlock detection's
+// record of the hold, and the wait itself.
 
 // A rawLock is one way of holding a lock: a rawMutex, or the read or the
 // write side of a rawRWLock. Poisoning lives in the lock word of a

@@ -77,8 +77,8 @@ type MutexGuard[T any] struct {
 // on the caller's stack); contended, a short spin, then the goroutine parks
 // in the Mutex's queue (one allocation, for its place there).
 func (m *Mutex[T]) Lock() (*MutexGuard[T], error) {
-	// Lock inlines with its fast path, so the guard lives on the caller's
-	// stack and locking allocates nothing.
+	// Lock and TryLock are small enough to inline, so the guard lives on
+	// the caller's stack: locking allocates nothing.
 	g := &MutexGuard[T]{m: m}
 	return g, m.lock(g)
 }

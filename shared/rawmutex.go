@@ -48,7 +48,7 @@ func (r *rawMutex) lock() (poisoned bool) {
 }
 
 // fastLock takes the lock with one CAS if it is free and not poisoned: the
-// fast path that the public lock methods inline.
+// fast path of the Mutex and RwLock methods.
 func (r *rawMutex) fastLock() bool { return r.state.CompareAndSwap(0, mutexLocked) }
 
 // fastUnlock releases the lock with one CAS if nobody waits and it need

@@ -209,8 +209,7 @@ func (g *ReadGuard[T]) Unlock() {
 	if l == nil {
 		return
 	}
-	// Inlined with its fast path, as Read is. fast records whether the
-	// reader was counted out.
+	// fast records whether the reader was counted out.
 	if fast := g.held == nil && !slowPath(); !fast || !l.raw.fastRUnlock() {
 		g.unlockSlow(fast)
 		return
