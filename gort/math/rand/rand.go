@@ -74,12 +74,14 @@ func (s pcgSource) Seed(seed int64) { s.PCG.Seed(uint64(seed), uint64(seed)) }
 // global source math/rand's source of that seed, as GODEBUG=randseednop=0
 // does (fearless test sets it): the numbers that follow are the ones Go
 // draws after the same call.
+//
+// Deprecated: as math/rand.Seed.
 func Seed(seed int64) {
 	if r := gort.Runner(); r != nil {
 		gort.Reseed(r, globalKey{}, stdrand.New(stdrand.NewSource(seed)))
 		return
 	}
-	stdrand.Seed(seed) //lint:ignore SA1019 the drop-in has every name math/rand has
+	stdrand.Seed(seed)
 }
 
 // ExpFloat64 is math/rand.ExpFloat64.
@@ -116,11 +118,13 @@ func NormFloat64() float64 { return draw((*Rand).NormFloat64, stdrand.NormFloat6
 func Perm(n int) []int { return draw1((*Rand).Perm, stdrand.Perm, n) }
 
 // Read is math/rand.Read.
+//
+// Deprecated: as math/rand.Read.
 func Read(p []byte) (n int, err error) {
 	if g := global(); g != nil {
-		return g.Read(p) //lint:ignore SA1019 the drop-in has every name math/rand has
+		return g.Read(p)
 	}
-	return stdrand.Read(p) //lint:ignore SA1019 the drop-in has every name math/rand has
+	return stdrand.Read(p)
 }
 
 // Shuffle is math/rand.Shuffle.
