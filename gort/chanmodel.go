@@ -22,7 +22,7 @@ func (c *chanState) send(v any) {
 	w := NewWaiter()
 	w.Value = v
 	c.sendq.Push(w)
-	w.Park()
+	w.ParkHandedOver()
 	if w.Closed {
 		panic(runtimeError("send on closed channel"))
 	}
@@ -58,7 +58,7 @@ func (c *chanState) recv() (any, bool) {
 	}
 	w := NewWaiter()
 	c.recvq.Push(w)
-	w.Park()
+	w.ParkHandedOver()
 	return w.Value, w.OK
 }
 

@@ -41,7 +41,7 @@ func Select(hasDefault bool, cases ...Case) Selected {
 		return nativeSelect(hasDefault, cases)
 	}
 	states := make([]*chanState, len(cases))
-	var obj any = nil
+	var first *chanState // named at the switch point; the others are touched
 	live := 0
 	for i, c := range cases {
 		st, ok := stateOf(r, c.ch)
@@ -52,17 +52,24 @@ func Select(hasDefault bool, cases ...Case) Selected {
 		states[i] = st
 		if st != nil {
 			live++
-			obj = st
+			if first == nil {
+				first = st
+			}
 		}
 	}
-	if live != 1 {
-		obj = nil // several channels: the select may touch any of them
-	}
-	if live == 0 && !hasDefault {
+	if live == 0 {
 		sched.Point(opSelect, nilChan{})
-		Block()
+		if !hasDefault {
+			Block()
+		}
+		return Selected{Index: -1}
 	}
-	sched.Point(opSelect, obj)
+	sched.Point(opSelect, first)
+	for _, st := range states {
+		if st != nil && st != first {
+			r.Touch(st) // the select reads every channel it names
+		}
+	}
 	var ready []int
 	for i, st := range states {
 		if st != nil && ((cases[i].send && st.canSend()) || (!cases[i].send && st.canRecv())) {
@@ -97,7 +104,7 @@ func Select(hasDefault bool, cases ...Case) Selected {
 			st.recvq.Push(w)
 		}
 	}
-	p.Park()
+	p.ParkHandedOver() // the waker decides the choice and fills the waiter
 	i := ch.index
 	w := ws[i]
 	if cases[i].send && w.Closed {

@@ -44,6 +44,11 @@ func (w *Waiter) live() bool {
 // Park blocks until w is woken.
 func (w *Waiter) Park() { w.p.Park() }
 
+// ParkHandedOver is Park for a goroutine that, once woken, reads only w
+// (its value, its flags) before its next switch point: a channel operation,
+// whose waker hands it everything.
+func (w *Waiter) ParkHandedOver() { w.p.ParkHandedOver() }
+
 // Wake wakes w, deciding its select if it is part of one.
 func (w *Waiter) Wake() {
 	if w.choice != nil {

@@ -35,7 +35,15 @@ func (h hook) GoFrom(f func(), site *sched.CallSite) {
 
 func (h hook) Park(p *sched.Parker, ctx context.Context, timeout time.Duration) error {
 	if e := h.x.exec.Load(); e != nil {
-		return e.park(p, ctx, timeout)
+		return e.park(p, ctx, timeout, false)
+	}
+	panic("model: a fearless operation blocked outside the explored function while Explore runs; do not run model tests in parallel with others")
+}
+
+func (h hook) ParkHandedOver(p *sched.Parker) {
+	if e := h.x.exec.Load(); e != nil {
+		e.park(p, nil, 0, true)
+		return
 	}
 	panic("model: a fearless operation blocked outside the explored function while Explore runs; do not run model tests in parallel with others")
 }

@@ -47,7 +47,10 @@ func (e *execution) spawn(f func(), daemon string, site *sched.CallSite) {
 	e.x.workers.start(job{e, c, f, false})
 }
 
-func (e *execution) park(p *sched.Parker, ctx context.Context, timeout time.Duration) error {
+// park parks the running thread on p. handedOver says that its waker
+// hands over all it needs (sched.Parker.ParkHandedOver): waking touches
+// only p, not the object of its last Point.
+func (e *execution) park(p *sched.Parker, ctx context.Context, timeout time.Duration, handedOver bool) error {
 	e.lock()
 	e.checkLive()
 	if e.calls.Load()%foreignSample == 0 {
@@ -83,7 +86,7 @@ func (e *execution) park(p *sched.Parker, ctx context.Context, timeout time.Dura
 		}
 	}
 	ps.waiter = t
-	t.parker, t.ctx, t.result = p, ctx, nil
+	t.parker, t.ctx, t.result, t.handedOver = p, ctx, nil, handedOver
 	t.watched = timeout > 0 || ctx != nil
 	t.status = blocked
 	if timeout > 0 {

@@ -49,11 +49,12 @@ type mthread struct {
 	obj  any
 	pend pendKind
 
-	parker   *sched.Parker // the parker it waits on, or last waited on
-	ctx      context.Context
-	deadline time.Duration // modelled, when timed
-	watched  bool          // the park has a timeout or a context: others race with it
-	result   error         // what Park returns
+	parker     *sched.Parker // the parker it waits on, or last waited on
+	ctx        context.Context
+	deadline   time.Duration // modelled, when timed
+	watched    bool          // the park has a timeout or a context: others race with it
+	handedOver bool          // its waker hands over all it needs: waking touches only the parker
+	result     error         // what Park returns
 
 	yielding    bool // its last Point was a yield or a sleep
 	afterYield  bool // it was made to yield: its next transition follows another's

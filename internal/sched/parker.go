@@ -42,6 +42,24 @@ func (p *Parker) Park() {
 	<-p.token
 }
 
+// ParkHandedOver is Park for a goroutine whose waker hands over all it
+// needs (a value, a closed flag) before unparking: from its return to its
+// next switch point, the goroutine touches nothing another goroutine may
+// touch. A scheduler that searches orders of operations (if it implements
+// ParkHandedOver(*Parker)) then need not try the orders of what it does
+// on waking against the others.
+func (p *Parker) ParkHandedOver() {
+	if b := installed.Load(); b != nil {
+		if s, ok := b.s.(interface{ ParkHandedOver(*Parker) }); ok {
+			s.ParkHandedOver(p)
+			return
+		}
+		b.s.Park(p, context.Background(), 0)
+		return
+	}
+	<-p.token
+}
+
 // ParkTimeout is Park for at most d. It reports whether the token was taken.
 func (p *Parker) ParkTimeout(d time.Duration) bool {
 	return p.ParkContext(context.Background(), d) == nil
