@@ -36,9 +36,7 @@ func init() {
 // second while holding the first.
 func goLockChain(l int) harness.Impl {
 	return func(n int) func() error {
-		// One allocation per lock, as locks in a program are: go-deadlock
-		// keeps a weak pointer per lock, and weak pointers into one
-		// object (a []Mutex) cost time that grows with their number.
+		// One allocation per lock, as on the other sides (see dlChain).
 		locks := make([]*sync.Mutex, l)
 		for i := range locks {
 			locks[i] = new(sync.Mutex)
