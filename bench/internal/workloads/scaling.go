@@ -86,7 +86,7 @@ func declareScaling(reg *harness.Registry) {
 			Name: scaleExploreName(k), Unit: "schedule", N: 384, QuickN: 32,
 			Series: "explorer: time per schedule", XName: "threads", X: k,
 			Desc: fmt.Sprintf("%d threads each lock a Mutex, add one and unlock, the main thread joins them and checks the count. "+
-				"fearless: one schedule of model.Explore's depth-first search (partial-order reduction, no preemption bound), "+
+				"fearless: one schedule of model.Explore's depth-first search with partial-order reduction (a preemption bound no schedule reaches, so no PCT after it), "+
 				"the first N schedules it tries, whole explorations repeated when it has fewer; "+
 				"Go: one native run of the same program (goroutines, sync.Mutex, sync.WaitGroup)", k),
 		})
