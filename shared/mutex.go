@@ -92,10 +92,15 @@ func (m *Mutex[T]) TryLock() (*MutexGuard[T], error) {
 
 // lock takes m for g: one CAS behind one predictable branch, or the slow
 // path, for a scheduler, deadlock detection, a held or a poisoned lock.
-func (m *Mutex[T]) lock(g *MutexGuard[T]) (err error) {
+func (m *Mutex[T]) lock(g *MutexGuard[T]) error {
 	if slowPath() || !m.raw.fastLock() {
-		g.held, err = acquireSlow(&m.raw, &mutexOps, m, trackedNode(&m.node, m, &m.label), false)
+		return m.lockSlow(g) // a call of its own keeps lock's frame small
 	}
+	return nil
+}
+
+func (m *Mutex[T]) lockSlow(g *MutexGuard[T]) (err error) {
+	g.held, err = acquireSlow(&m.raw, &mutexOps, m, trackedNode(&m.node, m, &m.label), false)
 	return err
 }
 
