@@ -64,6 +64,13 @@ func fMutexUncontended(n int) func() error {
 }
 
 // fMutexContended: lockers threads lock, increment, unlock.
+//
+// It is called from init, and an inlined copy there compiles its closures
+// as part of init, where the guard Lock returns escaped to the heap: one
+// allocation per lock, 5 to 10 times Go's time. Kept out of line, the
+// guard stays on the stack as the contract says.
+//
+//go:noinline
 func fMutexContended(lockers int) harness.Impl {
 	return func(n int) func() error {
 		return func() error {
