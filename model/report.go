@@ -274,6 +274,8 @@ func hiddenFrame(fn string) bool {
 		"github.com/fearlessgo/fearless/thread.enter(",
 		"github.com/fearlessgo/fearless/thread.start[",
 		"github.com/fearlessgo/fearless/thread.(*JoinHandle[...]).run(",
+		"github.com/fearlessgo/fearless/thread.(*JoinHandle[...]).run.",
+		"github.com/fearlessgo/fearless/internal/panics.",
 	} {
 		if strings.HasPrefix(fn, p) {
 			return true

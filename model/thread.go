@@ -34,6 +34,9 @@ type abortSignal struct{}
 
 func (abortSignal) String() string { return "model: run abandoned (this thread is being unwound)" }
 
+// Unwinding tells panics.Run that no stack is needed.
+func (abortSignal) Unwinding() {}
+
 // An mthread is one thread of one run: a goroutine that runs only when the
 // scheduler hands it the turn.
 type mthread struct {

@@ -3,6 +3,8 @@ package model
 import (
 	"runtime"
 	"runtime/debug"
+
+	"github.com/fearlessgo/fearless/internal/panics"
 )
 
 // Turn-taking: the managed threads of a run are goroutines that run one at
@@ -32,32 +34,25 @@ func (e *execution) runThread(t *mthread, f func(), main bool) {
 	if gone {
 		return
 	}
-	returned := false
-	defer func() {
-		if returned {
+	panics.Run(f, func(p *panics.Panic) {
+		switch {
+		case p == nil:
 			e.threadEnd(t, nil, nil)
-			return
-		}
-		r := recover()
-		if r == nil {
-			defer close(t.exited) // runtime.Goexit: the goroutine is ending
-		}
-		if _, ok := r.(abortSignal); ok {
-			e.threadGone(t)
-			return
-		}
-		if r == nil {
-			if !main {
-				// runtime.Goexit ends a goroutine as returning does.
-				e.threadEnd(t, nil, nil)
+		case p.Goexit():
+			defer close(t.exited) // the goroutine is ending: runThread does not return
+			if main {
+				e.threadEnd(t, goexitValue{}, debug.Stack())
+			} else {
+				e.threadEnd(t, nil, nil) // runtime.Goexit ends a goroutine as returning does
+			}
+		default:
+			if _, ok := p.Value.(abortSignal); ok {
+				e.threadGone(t)
 				return
 			}
-			r = goexitValue{}
+			e.threadEnd(t, p.Value, p.Stack)
 		}
-		e.threadEnd(t, r, debug.Stack())
-	}()
-	f()
-	returned = true
+	})
 }
 
 // goexitValue stands for a thread that left by runtime.Goexit (t.FailNow

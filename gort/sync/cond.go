@@ -50,7 +50,7 @@ func (c *Cond) Wait() {
 	w := gort.NewWaiter()
 	st.q.Push(w)
 	c.L.Unlock()
-	w.Park()
+	w.ParkHandedOver() // what it does next, Lock, is a switch point of its own
 	c.L.Lock()
 }
 

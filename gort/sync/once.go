@@ -31,10 +31,13 @@ func (o *Once) Do(f func()) {
 	}
 	st := state(r, o, func(site *sched.CallSite) *onceState { return &onceState{labelled: named("sync.Once", site)} })
 	sched.Point(opDo, st)
-	for st.running {
+	if st.running {
+		// f has returned (or panicked, which counts as returning) when
+		// the waiters are woken.
 		w := gort.NewWaiter()
 		st.q.Push(w)
-		w.Park()
+		w.ParkHandedOver()
+		return
 	}
 	if st.done {
 		return

@@ -57,10 +57,12 @@ func (wg *WaitGroup) Wait() {
 	}
 	st := wg.state(r)
 	sched.Point(opWait, st)
-	for st.n > 0 {
+	if st.n > 0 {
+		// As in Go, the counter reaching zero releases the waiters, even
+		// if an Add raises it again before they run.
 		w := gort.NewWaiter()
 		st.q.Push(w)
-		w.Park()
+		w.ParkHandedOver()
 	}
 }
 

@@ -24,6 +24,12 @@ type Panic struct {
 	Thread string // who ran the function: Run leaves it to end to fill in
 }
 
+// An Unwinding is a panic value that unwinds a goroutine on purpose (the
+// schedule explorer ending the threads of a run that is over): Run hands
+// it to end without a stack, which nobody would read, and which costs more
+// than the rest of the unwinding.
+type Unwinding interface{ Unwinding() }
+
 // Goexit reports whether p stands for runtime.Goexit rather than a panic.
 func (p *Panic) Goexit() bool { return p.Stack == nil && p.Value == ErrGoexit }
 
@@ -31,8 +37,9 @@ func (p *Panic) Goexit() bool { return p.Stack == nil && p.Value == ErrGoexit }
 // returned; otherwise it gets what ended f, made for this call, while the
 // goroutine's stack still holds the panicking frames:
 //
-//   - a panic: p.Value is the value and p.Stack the stack where f panicked.
-//     The panic is over: Run returns once end returns.
+//   - a panic: p.Value is the value and p.Stack the stack where f panicked
+//     (nil for an Unwinding). The panic is over: Run returns once end
+//     returns.
 //   - runtime.Goexit: p.Goexit() is true. Nothing can stop a Goexit: once
 //     end returns, the goroutine goes on ending, and Run does not return.
 //
@@ -46,7 +53,11 @@ func Run(f func(), end func(p *Panic)) {
 			return
 		}
 		if v := recover(); v != nil {
-			end(&Panic{Value: v, Stack: debug.Stack()})
+			p := &Panic{Value: v}
+			if _, ok := v.(Unwinding); !ok {
+				p.Stack = debug.Stack()
+			}
+			end(p)
 			return
 		}
 		end(&Panic{Value: ErrGoexit})

@@ -34,6 +34,18 @@ func TestPanicIsCaughtWithItsStack(t *testing.T) {
 	}
 }
 
+type unwind struct{}
+
+func (unwind) Unwinding() {}
+
+func TestUnwindingHasNoStack(t *testing.T) {
+	var got *Panic
+	Run(func() { panic(unwind{}) }, func(p *Panic) { got = p })
+	if got == nil || got.Value != (unwind{}) || got.Stack != nil || got.Goexit() {
+		t.Fatalf("end got %+v, want the unwinding value without a stack", got)
+	}
+}
+
 func TestPanicNilIsAPanic(t *testing.T) {
 	var got *Panic
 	Run(func() { panic(nil) }, func(p *Panic) { got = p })
