@@ -11,46 +11,27 @@ const opMap sched.Op = "Map"
 
 // Map is sync.Map. Under the explorer each run has its own contents, which
 // start as what the map held before the exploration, and Range visits keys
-// in the order they were first stored, so that a run does the same every
-// time its schedule is replayed.
+// in an order that is a decision of the schedule, as a range over a map
+// does (gort.MapRange, whose rotation Range takes once per run for all the
+// run's calls, as one range statement): a test that depends on it fails
+// under some schedule, and its replay takes the same order.
 type Map struct {
 	native stdsync.Map
 }
 
 type mapState struct {
 	labelled
-	m    map[any]any
-	keys []any // in the order stored
+	m map[any]any
 }
 
 func (m *Map) state(r sched.Runner) *mapState {
 	st := state(r, m, func(site *sched.CallSite) *mapState {
 		st := &mapState{labelled: named("sync.Map", site), m: map[any]any{}}
-		m.native.Range(func(k, v any) bool { st.store(k, v); return true })
+		m.native.Range(func(k, v any) bool { st.m[k] = v; return true })
 		return st
 	})
 	sched.Point(opMap, st)
 	return st
-}
-
-func (st *mapState) store(k, v any) {
-	if _, ok := st.m[k]; !ok {
-		st.keys = append(st.keys, k)
-	}
-	st.m[k] = v
-}
-
-func (st *mapState) delete(k any) {
-	if _, ok := st.m[k]; !ok {
-		return
-	}
-	delete(st.m, k)
-	for i, x := range st.keys {
-		if x == k {
-			st.keys = append(st.keys[:i:i], st.keys[i+1:]...)
-			break
-		}
-	}
 }
 
 // Load is sync.Map.Load.
@@ -70,7 +51,7 @@ func (m *Map) Store(key, value any) {
 		m.native.Store(key, value)
 		return
 	}
-	m.state(r).store(key, value)
+	m.state(r).m[key] = value
 }
 
 // LoadOrStore is sync.Map.LoadOrStore.
@@ -83,7 +64,7 @@ func (m *Map) LoadOrStore(key, value any) (actual any, loaded bool) {
 	if v, ok := st.m[key]; ok {
 		return v, true
 	}
-	st.store(key, value)
+	st.m[key] = value
 	return value, false
 }
 
@@ -95,7 +76,7 @@ func (m *Map) LoadAndDelete(key any) (value any, loaded bool) {
 	}
 	st := m.state(r)
 	value, loaded = st.m[key]
-	st.delete(key)
+	delete(st.m, key)
 	return value, loaded
 }
 
@@ -110,7 +91,7 @@ func (m *Map) Swap(key, value any) (previous any, loaded bool) {
 	}
 	st := m.state(r)
 	previous, loaded = st.m[key]
-	st.store(key, value)
+	st.m[key] = value
 	return previous, loaded
 }
 
@@ -122,7 +103,7 @@ func (m *Map) CompareAndSwap(key, old, new any) (swapped bool) {
 	}
 	st := m.state(r)
 	if v, ok := st.m[key]; ok && v == old {
-		st.store(key, new)
+		st.m[key] = new
 		return true
 	}
 	return false
@@ -136,7 +117,7 @@ func (m *Map) CompareAndDelete(key, old any) (deleted bool) {
 	}
 	st := m.state(r)
 	if v, ok := st.m[key]; ok && v == old {
-		st.delete(key)
+		delete(st.m, key)
 		return true
 	}
 	return false
@@ -149,10 +130,8 @@ func (m *Map) Range(f func(key, value any) bool) {
 		m.native.Range(f)
 		return
 	}
-	st := m.state(r)
-	for _, k := range append([]any(nil), st.keys...) {
-		v, ok := st.m[k]
-		if ok && !f(k, v) {
+	for k, v := range gort.MapRange(m.state(r).m) {
+		if !f(k, v) {
 			return
 		}
 	}
@@ -166,5 +145,5 @@ func (m *Map) Clear() {
 		return
 	}
 	st := m.state(r)
-	st.m, st.keys = map[any]any{}, nil
+	clear(st.m)
 }
