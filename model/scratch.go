@@ -9,9 +9,10 @@ import (
 // Scratch: what a run allocates as it goes (its threads, the state of the
 // objects it touches, its steps) is handed to the next run of the same
 // exploration to fill again, since runs of one function touch about as
-// many things each, and allocating them afresh was most of the search's
-// time. Nothing here outlives the run that uses it: what the search keeps
-// (the path, its branches and sleep sets) is allocated apart.
+// many things each, and allocating them afresh for every run cost the
+// search a large part of its time. Nothing here outlives the run that uses
+// it: what the search keeps (the path, its branches and sleep sets) is
+// allocated apart.
 type scratch struct {
 	threads []*mthread
 	steps   []step
