@@ -19,7 +19,11 @@ func (h hook) Point(op sched.Op, obj any) {
 
 func (h hook) Go(f func()) {
 	if e := h.x.exec.Load(); e != nil {
-		e.spawn(f, "", sched.Callers(2))
+		var site *sched.CallSite
+		if !e.spawnsHandle() {
+			site = sched.Callers(2)
+		}
+		e.spawn(f, "", site)
 		return
 	}
 	panic("model: a thread was started outside the explored function while Explore runs; do not run model tests in parallel with others")

@@ -27,6 +27,17 @@ func (e *execution) point(op sched.Op, obj any) {
 	e.handoff(t, next)
 }
 
+// spawnsHandle reports whether the running thread's spawn completes a
+// handle (package thread's), which names the new thread in reports: such a
+// thread needs no start site, whose stack walk would be the dearest part of
+// its spawn.
+func (e *execution) spawnsHandle() bool {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	t := e.cur
+	return t != nil && t.op == sched.OpSpawn && comparable(t.obj)
+}
+
 // spawn starts f as a thread of the run, started at site.
 func (e *execution) spawn(f func(), daemon string, site *sched.CallSite) {
 	e.lock()
