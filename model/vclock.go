@@ -36,14 +36,29 @@ func (c vclock) clone() vclock {
 	return append(vclock(nil), c...)
 }
 
-// tset is a small set of thread ids.
-type tset []uint64
+// tset is a small set of thread ids: the first 64 in a word of its own,
+// which every branch of the search has two of, so that most never allocate.
+type tset struct {
+	lo   uint64
+	rest []uint64 // ids from 64 up
+}
 
-func (s tset) has(i int) bool { return i/64 < len(s) && s[i/64]&(1<<(i%64)) != 0 }
+func (s *tset) has(i int) bool {
+	if i < 64 {
+		return s.lo&(1<<i) != 0
+	}
+	j := i/64 - 1
+	return j < len(s.rest) && s.rest[j]&(1<<(i%64)) != 0
+}
 
 func (s *tset) add(i int) {
-	for len(*s) <= i/64 {
-		*s = append(*s, 0)
+	if i < 64 {
+		s.lo |= 1 << i
+		return
 	}
-	(*s)[i/64] |= 1 << (i % 64)
+	j := i/64 - 1
+	for len(s.rest) <= j {
+		s.rest = append(s.rest, 0)
+	}
+	s.rest[j] |= 1 << (i % 64)
 }
