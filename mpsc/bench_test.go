@@ -5,6 +5,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/fearlessgo/fearless/internal/cputime"
 	"github.com/fearlessgo/fearless/mpsc"
 )
 
@@ -30,7 +31,7 @@ func BenchmarkUnbounded(b *testing.B) {
 	for _, producers := range []int{1, 4} {
 		b.Run(fmt.Sprintf("producers=%d/impl=fearless", producers), func(b *testing.B) {
 			b.ReportAllocs()
-			reportCPU(b)
+			cputime.Report(b)
 			tx, rx := mpsc.Channel[int]()
 			var wg sync.WaitGroup
 			for p := range producers {
@@ -54,7 +55,7 @@ func BenchmarkUnbounded(b *testing.B) {
 		})
 		b.Run(fmt.Sprintf("producers=%d/impl=chan", producers), func(b *testing.B) {
 			b.ReportAllocs()
-			reportCPU(b)
+			cputime.Report(b)
 			benchChan(b, make(chan int, 1024), producers)
 		})
 	}
@@ -76,7 +77,7 @@ func benchBounded(b *testing.B, capacity int) {
 	for _, producers := range []int{1, 4} {
 		b.Run(fmt.Sprintf("producers=%d/impl=fearless", producers), func(b *testing.B) {
 			b.ReportAllocs()
-			reportCPU(b)
+			cputime.Report(b)
 			tx, rx := mpsc.SyncChannel[int](capacity)
 			var wg sync.WaitGroup
 			for p := range producers {
@@ -100,7 +101,7 @@ func benchBounded(b *testing.B, capacity int) {
 		})
 		b.Run(fmt.Sprintf("producers=%d/impl=chan", producers), func(b *testing.B) {
 			b.ReportAllocs()
-			reportCPU(b)
+			cputime.Report(b)
 			benchChan(b, make(chan int, capacity), producers)
 		})
 	}
@@ -126,7 +127,7 @@ func benchChan(b *testing.B, ch chan int, producers int) {
 func BenchmarkRendezvousPingPong(b *testing.B) {
 	b.Run("impl=fearless", func(b *testing.B) {
 		b.ReportAllocs()
-		reportCPU(b)
+		cputime.Report(b)
 		ping, pings := mpsc.SyncChannel[int](0)
 		pong, pongs := mpsc.SyncChannel[int](0)
 		var wg sync.WaitGroup
@@ -151,7 +152,7 @@ func BenchmarkRendezvousPingPong(b *testing.B) {
 	})
 	b.Run("impl=chan", func(b *testing.B) {
 		b.ReportAllocs()
-		reportCPU(b)
+		cputime.Report(b)
 		ping := make(chan int)
 		pong := make(chan int)
 		var wg sync.WaitGroup
@@ -175,7 +176,7 @@ func BenchmarkRendezvousPingPong(b *testing.B) {
 func BenchmarkSelect2Bounded1(b *testing.B) {
 	b.Run("impl=fearless", func(b *testing.B) {
 		b.ReportAllocs()
-		reportCPU(b)
+		cputime.Report(b)
 		var wg sync.WaitGroup
 		var rxs [2]*mpsc.Receiver[int]
 		for p := range rxs {
@@ -213,7 +214,7 @@ func BenchmarkSelect2Bounded1(b *testing.B) {
 	})
 	b.Run("impl=chan", func(b *testing.B) {
 		b.ReportAllocs()
-		reportCPU(b)
+		cputime.Report(b)
 		var wg sync.WaitGroup
 		var chs [2]chan int
 		for p := range chs {

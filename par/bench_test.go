@@ -20,6 +20,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/fearlessgo/fearless/internal/cputime"
 )
 
 // spinFor returns the burn count that takes about d here.
@@ -133,19 +135,6 @@ var sinkInts []int
 // benchmark alive, so that its slices are made on the heap, as in a loop.
 var sinkShared atomic.Pointer[[]int]
 
-// reportCPU adds cpu-ns/op, the CPU time used per op by every goroutine:
-// on a machine shared with other work, wall time understates what the
-// parallel versions would gain on idle cores, while CPU time shows what they
-// spend (a parallel version that wastes nothing uses about the loop's).
-func reportCPU(b *testing.B) func() {
-	start := cpuTime()
-	return func() {
-		if b.N > 0 {
-			b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
-		}
-	}
-}
-
 // opaque hides f from the compiler, so that a plain loop calls it as par
 // does, through a func value, instead of inlining it.
 //
@@ -157,7 +146,7 @@ func BenchmarkMapTrivial(b *testing.B) {
 	for _, n := range []int{1, 10, 100, 1000, 10_000, 100_000, 1_000_000} {
 		in := ints(n)
 		b.Run("n="+strconv.Itoa(n)+"/impl=loop", func(b *testing.B) {
-			defer reportCPU(b)()
+			cputime.Report(b)
 			for b.Loop() {
 				out := make([]int, len(in))
 				for i, v := range in {
@@ -167,13 +156,13 @@ func BenchmarkMapTrivial(b *testing.B) {
 			}
 		})
 		b.Run("n="+strconv.Itoa(n)+"/impl=hand", func(b *testing.B) {
-			defer reportCPU(b)()
+			cputime.Report(b)
 			for b.Loop() {
 				sinkInts = handMap(in, double)
 			}
 		})
 		b.Run("n="+strconv.Itoa(n)+"/impl=par", func(b *testing.B) {
-			defer reportCPU(b)()
+			cputime.Report(b)
 			for b.Loop() {
 				sinkInts = Map(in, double)
 			}
@@ -187,7 +176,7 @@ func BenchmarkMap1us(b *testing.B) {
 	f := opaque(func(v int) int { return v + int(burn(iters)&1) })
 	in := ints(100_000)
 	b.Run("impl=loop", func(b *testing.B) {
-		defer reportCPU(b)()
+		cputime.Report(b)
 		for b.Loop() {
 			out := make([]int, len(in))
 			for i, v := range in {
@@ -197,13 +186,13 @@ func BenchmarkMap1us(b *testing.B) {
 		}
 	})
 	b.Run("impl=hand", func(b *testing.B) {
-		defer reportCPU(b)()
+		cputime.Report(b)
 		for b.Loop() {
 			sinkInts = handMap(in, f)
 		}
 	})
 	b.Run("impl=par", func(b *testing.B) {
-		defer reportCPU(b)()
+		cputime.Report(b)
 		for b.Loop() {
 			sinkInts = Map(in, f)
 		}
@@ -238,7 +227,7 @@ func BenchmarkMapSmall(b *testing.B) {
 		in := ints(c.n)
 		name := "n=" + strconv.Itoa(c.n) + "/cost=" + c.cost.String()
 		b.Run(name+"/impl=loop", func(b *testing.B) {
-			defer reportCPU(b)()
+			cputime.Report(b)
 			for b.Loop() {
 				out := make([]int, len(in))
 				for i, v := range in {
@@ -250,20 +239,20 @@ func BenchmarkMapSmall(b *testing.B) {
 		if c.cost == 0 {
 			b.Run(name+"/impl=floor", func(b *testing.B) {
 				defer inlineOnly()()
-				defer reportCPU(b)()
+				cputime.Report(b)
 				for b.Loop() {
 					sinkInts = Map(in, f)
 				}
 			})
 		}
 		b.Run(name+"/impl=hand", func(b *testing.B) {
-			defer reportCPU(b)()
+			cputime.Report(b)
 			for b.Loop() {
 				sinkInts = handMap(in, f)
 			}
 		})
 		b.Run(name+"/impl=par", func(b *testing.B) {
-			defer reportCPU(b)()
+			cputime.Report(b)
 			for b.Loop() {
 				sinkInts = Map(in, f)
 			}
@@ -317,7 +306,7 @@ func BenchmarkUneven(b *testing.B) {
 	iters := spinFor(4 * time.Microsecond)
 	cost := opaque(func(i int) { burnSink.Add(burn(iters * i / n)) })
 	b.Run("impl=loop", func(b *testing.B) {
-		defer reportCPU(b)()
+		cputime.Report(b)
 		for b.Loop() {
 			for i := range n {
 				cost(i)
@@ -325,7 +314,7 @@ func BenchmarkUneven(b *testing.B) {
 		}
 	})
 	b.Run("impl=hand", func(b *testing.B) {
-		defer reportCPU(b)()
+		cputime.Report(b)
 		for b.Loop() {
 			handChunks(n, func(lo, hi int) {
 				for i := lo; i < hi; i++ {
@@ -335,7 +324,7 @@ func BenchmarkUneven(b *testing.B) {
 		}
 	})
 	b.Run("impl=handdyn", func(b *testing.B) {
-		defer reportCPU(b)()
+		cputime.Report(b)
 		for b.Loop() {
 			handDynamic(n, 64, func(lo, hi int) {
 				for i := lo; i < hi; i++ {
@@ -346,7 +335,7 @@ func BenchmarkUneven(b *testing.B) {
 	})
 	in := ints(n)
 	b.Run("impl=par", func(b *testing.B) {
-		defer reportCPU(b)()
+		cputime.Report(b)
 		for b.Loop() {
 			ForEach(in, func(i, _ int) { cost(i) })
 		}
@@ -374,19 +363,19 @@ func benchSum[T Number](b *testing.B, sizes []int, elem func(int) T, sink *T) {
 			in[i] = elem(i)
 		}
 		b.Run("n="+strconv.Itoa(n)+"/impl=loop", func(b *testing.B) {
-			defer reportCPU(b)()
+			cputime.Report(b)
 			for b.Loop() {
 				*sink = plainSum(in)
 			}
 		})
 		b.Run("n="+strconv.Itoa(n)+"/impl=hand", func(b *testing.B) {
-			defer reportCPU(b)()
+			cputime.Report(b)
 			for b.Loop() {
 				*sink = handSum(in)
 			}
 		})
 		b.Run("n="+strconv.Itoa(n)+"/impl=par", func(b *testing.B) {
-			defer reportCPU(b)()
+			cputime.Report(b)
 			for b.Loop() {
 				*sink = Sum(in)
 			}
@@ -402,7 +391,7 @@ func BenchmarkReduceCostly(b *testing.B) {
 	in := ints(100_000)
 	var sink uint64
 	b.Run("impl=loop", func(b *testing.B) {
-		defer reportCPU(b)()
+		cputime.Report(b)
 		for b.Loop() {
 			var a uint64
 			for _, v := range in {
@@ -412,7 +401,7 @@ func BenchmarkReduceCostly(b *testing.B) {
 		}
 	})
 	b.Run("impl=hand", func(b *testing.B) {
-		defer reportCPU(b)()
+		cputime.Report(b)
 		for b.Loop() {
 			p := runtime.GOMAXPROCS(0)
 			parts := make([]uint64, p)
@@ -427,7 +416,7 @@ func BenchmarkReduceCostly(b *testing.B) {
 		}
 	})
 	b.Run("impl=par", func(b *testing.B) {
-		defer reportCPU(b)()
+		cputime.Report(b)
 		for b.Loop() {
 			sink = Reduce(in, 0, fold, add)
 		}
