@@ -74,8 +74,11 @@ type MutexGuard[T any] struct {
 // the same.
 //
 // Cost: uncontended, a compare-and-swap and no allocation (the guard stays
-// on the caller's stack); contended, a short spin, then the goroutine parks
-// in the Mutex's queue (one allocation, for its place there).
+// on the caller's stack, where the compiler inlines Lock; it does not in a
+// closure that a function inlined into a package-level initializer makes,
+// and there each Lock allocates its guard); contended, a short spin, then
+// the goroutine parks in the Mutex's queue (one allocation, for its place
+// there).
 func (m *Mutex[T]) Lock() (*MutexGuard[T], error) {
 	// Lock and TryLock are small enough to inline, so the guard lives on
 	// the caller's stack: locking allocates nothing.
