@@ -9,9 +9,9 @@ import (
 
 // An execution is one run of the function under test along one schedule.
 //
-// Its managed threads are goroutines that run one at a time: the running one
+// Its managed threads are coroutines that run one at a time: the running one
 // (cur) calls into the execution at every Point, Park, Unpark, spawn and
-// atomic operation, and hands the turn over through the wake channels. The
+// atomic operation, and hands the turn over through the driver. The
 // mutex is held only inside those calls, never across a hand-over; it
 // protects against the odd foreign caller (a garbage collector cleanup that
 // closes a channel, say), since managed threads never overlap.
@@ -43,15 +43,10 @@ func (e *execution) start(f func()) {
 	main := e.newThread()
 	main.op = sched.OpStart
 	e.begin(main, -1)
+	main.w = e.x.workers.start(job{e, main, f, true})
 	e.mu.Unlock()
-	e.x.workers.start(job{e, main, f, true})
-	main.wake <- struct{}{}
+	go e.drive(0, main)
 	e.await()
-	if e.report != nil {
-		e.stacks()
-		e.failure = e.report()
-	}
-	e.abortAll()
 }
 
 func (e *execution) fail(f *Failure) {
@@ -63,10 +58,7 @@ func (e *execution) fail(f *Failure) {
 }
 
 func (e *execution) end() {
-	if !e.ended {
-		e.ended = true
-		close(e.done)
-	}
+	e.ended = true
 }
 
 // finishRun ends a run in which no thread can go on.

@@ -54,8 +54,8 @@ func (e *execution) spawn(f func(), daemon string, site *sched.CallSite) {
 		c.handle = t.obj
 		e.handles[t.obj] = c
 	}
+	c.w = e.x.workers.start(job{e, c, f, false})
 	e.mu.Unlock()
-	e.x.workers.start(job{e, c, f, false})
 }
 
 // park parks the running thread on p. handedOver says that its waker
@@ -147,28 +147,24 @@ func (e *execution) parker(p *sched.Parker) *parkState {
 }
 
 // threadEnd records the end of t: returned (r == nil) or panicked with r.
-func (e *execution) threadEnd(t *mthread, r any, stack []byte) {
+// It returns the thread to run next, if any.
+func (e *execution) threadEnd(t *mthread, r any, stack []byte) *mthread {
 	e.lock()
+	defer e.mu.Unlock()
 	if e.aborting || e.ended {
 		t.status = finished
-		e.mu.Unlock()
-		return
+		return nil
 	}
 	e.flush()
 	t.status = finished
 	if r != nil {
 		e.fail(e.panicFailure(t, r, stack))
-		e.mu.Unlock()
-		return
+		return nil
 	}
 	if t.handle != nil {
 		e.access(t.handle, true, true, true)
 	}
-	next := e.decide(t)
-	e.mu.Unlock()
-	if next != nil {
-		next.wake <- struct{}{}
-	}
+	return e.decide(t)
 }
 
 // threadGone records a thread unwound by abortAll.

@@ -60,7 +60,7 @@ func newExecution(x *explorer, path []*branch, ch chooser) *execution {
 		id:       runIDs.Add(1),
 		parkers:  s.parkers,
 		handles:  s.handles,
-		turns:    turns{threads: s.threads[:0], spare: s.threads, done: make(chan struct{})},
+		turns:    turns{threads: s.threads[:0], spare: s.threads, over: make(chan struct{})},
 		choices:  choices{path: path, chooser: ch, steps: s.steps},
 		por:      por{objs: s.objs, free: s.free, trans: s.trans, lastOf: s.lastOf},
 		sleeping: sleeping{tacc: s.tacc},
@@ -78,15 +78,11 @@ func (e *execution) newThread() *mthread {
 	var t *mthread
 	if id < len(e.spare) {
 		t = e.spare[id]
-		select {
-		case <-t.wake: // a token the end of its run left
-		default:
-		}
-		*t = mthread{wake: t.wake, clock: t.clock[:0], mem: t.mem[:0]}
+		*t = mthread{clock: t.clock[:0], mem: t.mem[:0]}
 	} else {
-		t = &mthread{wake: make(chan struct{}, 1)}
+		t = &mthread{}
 	}
-	t.id, t.exited = id, make(chan struct{})
+	t.id = id
 	e.threads = append(e.threads, t)
 	e.lastOf = append(e.lastOf, 0)
 	return t

@@ -38,42 +38,44 @@ func (e *execution) lock() {
 	e.calls.Add(1)
 }
 
-// await waits for the run to end, watching that the running thread keeps
-// calling into the explorer.
+// await waits for the run to be over and its threads unwound, watching
+// that the running thread keeps calling into the explorer.
 func (e *execution) await() {
 	stall := e.x.cfg.stall
 	last, since := e.calls.Load(), time.Now()
 	for {
 		select {
-		case <-e.done:
+		case <-e.over:
 			return
 		case now := <-e.x.tick.C:
 			if c := e.calls.Load(); c != last {
 				last, since = c, now
 			} else if now.Sub(since) >= stall {
 				e.stalled(stall)
-				return
+				since = now
 			}
 		}
 	}
 }
 
-// stalled ends the run whose running thread has not called into the
-// explorer for d.
+// stalled abandons the running thread, which has not called into the
+// explorer for d, and starts a driver of the next generation to unwind the
+// others. The run, unless it was over already, ends with a failure.
 func (e *execution) stalled(d time.Duration) {
 	e.mu.Lock()
-	defer e.mu.Unlock()
-	if e.ended {
-		return
-	}
 	t := e.cur
 	t.stuck = true
-	var b strings.Builder
-	fmt.Fprintf(&b, "outside: %s has run for %v without reaching an operation the explorer controls: it is blocked, or busy, in code the explorer does not control (a plain Go channel or sync lock that fearless test did not rewrite, a syscall, cgo, or a long computation; StallTimeout sets how long to wait)\n\n", t.displayName(), d)
-	writeStack(&b, goroutineTrace(t.goid))
-	b.WriteString("\n")
-	b.WriteString(e.stepLines())
-	e.fail(&Failure{Kind: KindOutside, Report: b.String()})
+	gen := e.gen.Add(1)
+	if !e.ended {
+		var b strings.Builder
+		fmt.Fprintf(&b, "outside: %s has run for %v without reaching an operation the explorer controls: it is blocked, or busy, in code the explorer does not control (a plain Go channel or sync lock that fearless test did not rewrite, a syscall, cgo, or a long computation; StallTimeout sets how long to wait)\n\n", t.displayName(), d)
+		writeStack(&b, goroutineTrace(t.goid))
+		b.WriteString("\n")
+		b.WriteString(e.stepLines())
+		e.fail(&Failure{Kind: KindOutside, Report: b.String()})
+	}
+	e.mu.Unlock()
+	go e.drive(gen, nil)
 }
 
 // foreignSample is how often, in calls, Point and Park check their caller:
@@ -115,24 +117,4 @@ func goroutineTrace(id uint64) string {
 		}
 	}
 	return ""
-}
-
-// awaitExit waits for t, being unwound, to be gone. A thread that the
-// unwinding does not reach within the stall timeout is blocked outside the
-// explorer (the running one, say, on a plain Go channel): it is abandoned.
-func (e *execution) awaitExit(t *mthread) {
-	start := time.Now()
-	for {
-		select {
-		case <-t.exited:
-			return
-		case now := <-e.x.tick.C:
-			if now.Sub(start) >= e.x.cfg.stall {
-				e.mu.Lock()
-				t.stuck = true
-				e.mu.Unlock()
-				return
-			}
-		}
-	}
 }

@@ -37,15 +37,13 @@ func (abortSignal) String() string { return "model: run abandoned (this thread i
 // Unwinding tells panics.Run that no stack is needed.
 func (abortSignal) Unwinding() {}
 
-// An mthread is one thread of one run: a goroutine that runs only when the
+// An mthread is one thread of one run: a coroutine that runs only when the
 // scheduler hands it the turn.
 type mthread struct {
 	id      int
-	wake    chan struct{} // the turn: one token at most
-	exited  chan struct{} // closed when the goroutine is gone
+	w       *worker // the coroutine that runs it
 	status  status
-	dumpReq bool          // the driver asks for its stack
-	dumped  chan struct{} // ... and is told it is in stack
+	dumpReq bool // the driver asks for its stack
 	stack   string
 
 	op   sched.Op // the operation of its last Point: what it does, or waits in

@@ -3,56 +3,63 @@ package model
 import (
 	"runtime"
 	"runtime/debug"
+	"sync/atomic"
 
 	"github.com/fearlessgo/fearless/internal/panics"
 )
 
-// Turn-taking: the managed threads of a run are goroutines that run one at
-// a time, each waiting for the turn on its wake channel; and their unwinding
-// when a run is over.
+// Turn-taking: the managed threads of a run are coroutines that run one at
+// a time, each handing the turn back to the driver (driver.go) with the
+// thread that runs next; and their unwinding when a run is over.
 
 // turns is the thread set of a run and whose turn it is.
 type turns struct {
-	threads  []*mthread
-	spare    []*mthread    // an earlier run's threads, to reuse (scratch.go)
-	cur      *mthread      // the thread that has the turn
-	yielder  *mthread      // excluded by its yield until another thread runs
-	done     chan struct{} // closed when the run is over
-	ended    bool
-	aborting bool // the run is over and its threads are being unwound
+	threads     []*mthread
+	spare       []*mthread    // an earlier run's threads, to reuse (scratch.go)
+	cur         *mthread      // the thread that has the turn
+	yielder     *mthread      // excluded by its yield until another thread runs
+	over        chan struct{} // closed when the run is over and its threads unwound
+	gen         atomic.Int64  // the driver's generation: a stall starts a new one
+	afterGoexit *mthread      // the thread a thread ending by runtime.Goexit handed the turn to
+	ended       bool
+	aborting    bool // the run is over and its threads are being unwound
 }
 
 // runThread is the base of every managed thread, run by a worker. It
-// returns when the thread has ended, unless the thread leaves by
-// runtime.Goexit, which ends the worker's goroutine too: then it closes
-// t.exited itself.
-func (e *execution) runThread(t *mthread, f func(), main bool) {
+// returns the thread to run next when the thread has ended, unless the
+// thread leaves by runtime.Goexit, which ends the worker's goroutine too:
+// then the thread to run next is left in e.afterGoexit.
+func (e *execution) runThread(t *mthread, f func(), main bool) (next *mthread) {
 	e.waitTurn(t)
 	e.lock()
 	gone := e.aborting
 	e.mu.Unlock()
 	if gone {
-		return
+		return nil
 	}
 	panics.Run(f, func(p *panics.Panic) {
 		switch {
 		case p == nil:
-			e.threadEnd(t, nil, nil)
+			next = e.threadEnd(t, nil, nil)
 		case p.Goexit():
-			defer close(t.exited) // the goroutine is ending: runThread does not return
+			var n *mthread
 			if main {
-				e.threadEnd(t, goexitValue{}, debug.Stack())
+				n = e.threadEnd(t, goexitValue{}, debug.Stack())
 			} else {
-				e.threadEnd(t, nil, nil) // runtime.Goexit ends a goroutine as returning does
+				n = e.threadEnd(t, nil, nil) // runtime.Goexit ends a goroutine as returning does
 			}
+			e.mu.Lock()
+			e.afterGoexit = n
+			e.mu.Unlock()
 		default:
 			if _, ok := p.Value.(abortSignal); ok {
 				e.threadGone(t)
 				return
 			}
-			e.threadEnd(t, p.Value, p.Stack)
+			next = e.threadEnd(t, p.Value, p.Stack)
 		}
 	})
+	return next
 }
 
 // goexitValue stands for a thread that left by runtime.Goexit (t.FailNow
@@ -63,9 +70,11 @@ func (goexitValue) String() string {
 	return "runtime.Goexit was called (t.Fatal or t.FailNow inside the function under test?): the thread ended without returning"
 }
 
-// abortAll unwinds every goroutine of a run that is over, one at a time so
-// that their deferred code never runs concurrently, and waits for each.
-func (e *execution) abortAll() {
+// abortAll unwinds every thread of a run that is over, one at a time so
+// that their deferred code never runs concurrently. The driver of
+// generation gen calls it; a thread it cannot unwind (blocked outside the
+// explorer) stalls it, and the next driver goes on without that thread.
+func (e *execution) abortAll(gen int64) {
 	e.lock()
 	e.aborting = true
 	order := []*mthread{e.cur}
@@ -76,14 +85,18 @@ func (e *execution) abortAll() {
 	}
 	e.mu.Unlock()
 	for _, t := range order {
-		if t.stuck {
-			continue // blocked outside the explorer: it cannot be unwound
+		e.lock()
+		skip := t.status == finished || t.stuck
+		if !skip {
+			e.cur = t // the thread a stall would be blamed on
 		}
-		select {
-		case t.wake <- struct{}{}:
-		default:
+		e.mu.Unlock()
+		if skip {
+			continue
 		}
-		e.awaitExit(t)
+		if e.resume(gen, t); e.gen.Load() != gen {
+			return
+		}
 	}
 }
 
@@ -96,17 +109,14 @@ func (e *execution) checkLive() {
 	}
 }
 
-// waitTurn blocks until t is handed the turn. Meanwhile, it answers the
-// driver's requests for t's stack, which a report shows.
+// waitTurn is where t is when it has the turn again: meanwhile, it answers
+// the driver's requests for t's stack, which a report shows.
 func (e *execution) waitTurn(t *mthread) {
-	for range t.wake {
-		if !t.dumpReq {
-			return
-		}
+	for t.dumpReq {
 		t.dumpReq = false
 		buf := make([]byte, 64<<10)
 		t.stack = string(buf[:runtime.Stack(buf, false)])
-		t.dumped <- struct{}{}
+		t.w.yield(turnBack{})
 	}
 }
 
@@ -115,9 +125,8 @@ func (e *execution) waitTurn(t *mthread) {
 func (e *execution) stacks() {
 	for _, t := range e.threads {
 		if t.status != finished && !t.stuck {
-			t.dumpReq, t.dumped = true, make(chan struct{})
-			t.wake <- struct{}{}
-			<-t.dumped
+			t.dumpReq = true
+			t.w.resume()
 		}
 	}
 }
@@ -125,17 +134,14 @@ func (e *execution) stacks() {
 // handoff gives the turn to next (nil: nobody, the run is over) and waits
 // for the caller's own turn. e.mu is held and is released.
 func (e *execution) handoff(t, next *mthread) {
+	e.mu.Unlock()
 	if next == t {
-		e.mu.Unlock()
 		return
 	}
-	e.mu.Unlock()
-	if next != nil {
-		next.wake <- struct{}{}
-	}
+	live := t.w.yield(turnBack{next: next})
 	e.waitTurn(t)
 	e.lock()
-	gone := e.aborting
+	gone := e.aborting || !live
 	e.mu.Unlock()
 	if gone {
 		panic(abortSignal{})

@@ -1,21 +1,37 @@
 package model
 
 import (
+	"iter"
 	"sync"
 
 	"github.com/fearlessgo/fearless/internal/goid"
 )
 
-// Workers: the goroutines that run managed threads. A run starts a few
-// threads and is over in microseconds; a new goroutine for each would spend
-// much of the search on fresh stacks that grow and on reading each one's id
-// from a stack dump. So an explorer keeps the goroutines whose threads
-// ended and hands them the threads of the next runs.
+// Workers: the goroutines that run managed threads, as coroutines
+// (iter.Pull). Only one thread of a run may run at a time, so the turn
+// moves by switching coroutines, which stays on one operating-system
+// thread and never goes through the Go scheduler's run queues: a switch
+// costs a fraction of a hand-over between goroutines that wake each other.
+//
+// A run starts a few threads and is over in microseconds, so an explorer
+// keeps the coroutines whose threads ended and hands them the threads of
+// the next runs, instead of making a coroutine (a goroutine, with a stack
+// to grow and an id to read from a stack dump) for each.
 
-// A worker is one such goroutine.
+// A worker is one such coroutine.
 type worker struct {
-	jobs chan job
-	goid uint64 // the runtime's id of the goroutine
+	resume func() (turnBack, bool) // switches to the worker until it hands the turn back
+	stop   func()
+	yield  func(turnBack) bool // the worker's side: hands the turn back
+	job    job                 // the thread it runs next
+	goid   uint64              // the runtime's id of the goroutine
+}
+
+// A turnBack is what a worker says when it hands the turn back to the
+// driver (driver.go).
+type turnBack struct {
+	next  *mthread // the thread to run next; nil: none
+	ended bool     // the worker's thread has ended: the worker is free
 }
 
 // A job is one thread of one run, for a worker to run.
@@ -33,8 +49,9 @@ type workers struct {
 	closed bool
 }
 
-// start runs j on an idle worker, or on a new one.
-func (ws *workers) start(j job) {
+// start gives j to an idle worker, or to a new one, and returns it. The
+// thread runs when the driver first resumes the worker.
+func (ws *workers) start(j job) *worker {
 	ws.mu.Lock()
 	var w *worker
 	if n := len(ws.idle); n > 0 {
@@ -42,45 +59,51 @@ func (ws *workers) start(j job) {
 	}
 	ws.mu.Unlock()
 	if w == nil {
-		w = &worker{jobs: make(chan job, 1)}
-		go ws.serve(w)
+		w = newWorker()
 	}
-	w.jobs <- j
+	w.job = j
+	return w
 }
 
-// serve runs jobs until the pool closes, or until a thread leaves by
-// runtime.Goexit, which ends the goroutine.
-func (ws *workers) serve(w *worker) {
-	w.goid = goid.Current()
-	for j := range w.jobs {
-		j.t.goid = w.goid
-		j.e.runThread(j.t, j.f, j.main)
-		// Idle before the thread counts as gone, so that the next run
-		// finds this worker.
-		ws.put(w)
-		close(j.t.exited)
-	}
+func newWorker() *worker {
+	w := &worker{}
+	w.resume, w.stop = iter.Pull(func(yield func(turnBack) bool) {
+		w.yield = yield
+		w.goid = goid.Current()
+		for {
+			j := w.job
+			j.t.goid = w.goid
+			next := j.e.runThread(j.t, j.f, j.main)
+			if !yield(turnBack{next: next, ended: true}) {
+				return
+			}
+		}
+	})
+	return w
 }
 
-// put makes w idle again: its thread has ended.
+// put makes w idle again: its thread has ended and it has handed the turn
+// back.
 func (ws *workers) put(w *worker) {
 	ws.mu.Lock()
-	defer ws.mu.Unlock()
-	if ws.closed {
-		close(w.jobs)
-		return
+	closed := ws.closed
+	if !closed {
+		ws.idle = append(ws.idle, w)
 	}
-	ws.idle = append(ws.idle, w)
+	ws.mu.Unlock()
+	if closed {
+		w.stop()
+	}
 }
 
 // close ends the idle workers, and the busy ones when their threads end.
 // A worker blocked outside the explorer ends when (if ever) it gets out.
 func (ws *workers) close() {
 	ws.mu.Lock()
-	defer ws.mu.Unlock()
-	ws.closed = true
-	for _, w := range ws.idle {
-		close(w.jobs)
+	idle := ws.idle
+	ws.closed, ws.idle = true, nil
+	ws.mu.Unlock()
+	for _, w := range idle {
+		w.stop()
 	}
-	ws.idle = nil
 }
