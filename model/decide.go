@@ -23,8 +23,9 @@ type choices struct {
 	decisions int
 	steps     []step // what each transition did, for reports
 
-	runBuf, timBuf, candBuf []int // decide's, reused by the next decision
-	decision                decision
+	// decide's lists, reused by the next decision
+	runBuf, timBuf, candBuf, availBuf, awakeBuf, awakeRunBuf []int
+	decision                                                 decision
 }
 
 // fairRun is how many decisions in a row may pick one thread while others
@@ -56,7 +57,6 @@ func (e *execution) decide(t *mthread) *mthread {
 	forceTimer := false
 	draining := e.usersDone()
 	run, tim := e.runBuf[:0], e.timBuf[:0]
-	defer func() { e.runBuf, e.timBuf = run[:0], tim[:0] }()
 	for _, th := range e.threads {
 		switch {
 		case th.status == runnable:
@@ -65,6 +65,7 @@ func (e *execution) decide(t *mthread) *mthread {
 			tim = append(tim, th.id)
 		}
 	}
+	e.runBuf, e.timBuf = run, tim // reused by the next decision: nothing keeps them
 	if draining && len(run)+len(tim) == 0 {
 		e.end() // only goroutines that serve others are left, each fired once
 		return nil
@@ -96,7 +97,7 @@ func (e *execution) decide(t *mthread) *mthread {
 			// t may go on only once another thread has run a transition:
 			// that transition enables t's next one, which partial-order
 			// reduction must know as a dependency between the two.
-			run = without(run, t.id)
+			run = without(run, t.id) // in place
 			e.yielder = t
 			t.afterYield = true
 		}
@@ -112,7 +113,8 @@ func (e *execution) decide(t *mthread) *mthread {
 	d := &e.decision // not kept past the decision: reused
 	*d = decision{cands: e.candBuf, runnable: run, prev: t}
 	if avoid >= 0 {
-		d.runnable = without(run, avoid)
+		d.runnable = without(append(e.availBuf[:0], run...), avoid)
+		e.availBuf = d.runnable
 	}
 	switch {
 	case on:
@@ -234,7 +236,8 @@ func (e *execution) chooseThread(d *decision, on bool) (int, bool) {
 	}
 	if len(e.sleep) > 0 {
 		// Sleeping threads are not chosen: their schedules were covered.
-		var awake, run []int
+		awake, run := e.awakeBuf[:0], e.awakeRunBuf[:0]
+		defer func() { e.awakeBuf, e.awakeRunBuf = awake, run }()
 		for _, c := range d.cands {
 			if !asleep(e.sleep, c) {
 				awake = append(awake, c)
@@ -257,7 +260,8 @@ func (e *execution) chooseThread(d *decision, on bool) (int, bool) {
 		d.runnable = run
 	}
 	c := e.chooser.pickThread(e, d)
-	br := &branch{cands: slices.Clone(d.cands), prev: d.prev.id, prevOn: on, preempts: e.preempts, chosen: c}
+	br := &branch{prev: d.prev.id, prevOn: on, preempts: e.preempts, chosen: c}
+	br.cands = append(br.candBuf[:0:len(br.candBuf)], d.cands...)
 	br.done.add(c)
 	if _, full := e.chooser.(fullChooser); full {
 		for _, id := range d.cands {

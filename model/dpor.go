@@ -24,8 +24,6 @@ type por struct {
 	pendObj  any         // the running transition's Point object, not yet accessed (see flush)
 	pendSet  bool
 	global   objState // the last access that touched everything
-	allClock vclock   // join of every clock published to an object
-	allMem   vclock
 }
 
 // objState is what the run knows about accesses to one object.
@@ -79,8 +77,7 @@ func (e *execution) access(obj any, write, race, sync bool) {
 		// its spawn, a wake-up by its unpark) is ordered after it.
 		t.clock.join(os.wclock)
 		t.clock.join(os.rclock)
-	}
-	if race && e.chooser.dpor() {
+	} else if e.chooser.dpor() {
 		if os.w != 0 && os.wt != t.id && os.w > t.clock.get(os.wt) {
 			e.backtrack(os.w, t.id)
 		}
@@ -92,15 +89,20 @@ func (e *execution) access(obj any, write, race, sync bool) {
 			}
 		}
 	}
-	// A transition that touched everything is dependent on this one too.
-	if g := &e.global; g.w != 0 && g.wt != t.id && g.w > t.clock.get(g.wt) {
-		e.backtrack(g.w, t.id)
+	g := &e.global
+	if g.w != 0 {
+		// A transition that touched everything is dependent on this one too.
+		if g.wt != t.id && g.w > t.clock.get(g.wt) {
+			e.backtrack(g.w, t.id)
+		}
+		t.clock.join(g.wclock)
 	}
-	t.clock.join(os.wclock)
-	if write {
-		t.clock.join(os.rclock)
+	if race {
+		t.clock.join(os.wclock)
+		if write {
+			t.clock.join(os.rclock)
+		}
 	}
-	t.clock.join(e.global.wclock)
 	if write {
 		os.w, os.wt = k, t.id
 		os.wclock = append(os.wclock[:0], t.clock...) // only ever read by join: reuse it
@@ -109,12 +111,12 @@ func (e *execution) access(obj any, write, race, sync bool) {
 		os.reads = append(os.reads, acc{k, t.id})
 		os.rclock.join(t.clock)
 	}
-	e.allClock.join(t.clock)
 	if sync {
 		t.mem.join(os.mem)
-		t.mem.join(e.global.mem)
+		if g.w != 0 {
+			t.mem.join(g.mem)
+		}
 		os.mem = append(os.mem[:0], t.mem...)
-		e.allMem.join(t.mem)
 	}
 }
 
@@ -128,9 +130,17 @@ func (e *execution) globalAccess() {
 			e.backtrack(k, t.id)
 		}
 	}
-	t.clock.join(e.allClock)
-	t.mem.join(e.allMem)
+	// Ordered after every transition so far: every thread's clock covers
+	// what its transitions published, and every object's memory clock what
+	// was published to it.
+	for _, q := range e.threads {
+		t.clock.join(q.clock)
+	}
+	for _, os := range e.objs {
+		t.mem.join(os.mem)
+	}
 	g := &e.global
+	t.mem.join(g.mem)
 	g.w, g.wt = e.curTrans, t.id
 	g.wclock, g.mem = append(g.wclock[:0], t.clock...), append(g.mem[:0], t.mem...)
 }

@@ -23,8 +23,9 @@ func equal(a, b []int) bool {
 	return true
 }
 
+// without removes v from s, in place.
 func without(s []int, v int) []int {
-	out := make([]int, 0, len(s))
+	out := s[:0]
 	for _, x := range s {
 		if x != v {
 			out = append(out, x)

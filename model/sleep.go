@@ -39,6 +39,22 @@ type sleeper struct {
 	global bool // it touched everything
 	fresh  bool // it touched an object first touched after the branch
 	nobj   int  // objects numbered when the branch was taken
+
+	accBuf [4]accRec // acc, for the few objects most transitions touch
+}
+
+// newSleeper adds the sleeper of thread tid, tried at b, to b.explored.
+func (b *branch) newSleeper(tid int) *sleeper {
+	s := &b.first
+	if len(b.explored) > 0 {
+		s = new(sleeper)
+	} else {
+		b.explored = b.exploredBuf[:0:len(b.exploredBuf)]
+	}
+	*s = sleeper{tid: tid, nobj: b.nobj}
+	s.acc = s.accBuf[:0:len(s.accBuf)]
+	b.explored = append(b.explored, s)
+	return s
 }
 
 // add merges accesses into s (a transition may be tried more than once from
@@ -128,19 +144,36 @@ func (e *execution) endTransition() {
 		b := e.path[pos]
 		s := sleeperOf(b.explored, t.id)
 		if s == nil {
-			s = &sleeper{tid: t.id, nobj: b.nobj}
-			b.explored = append(b.explored, s)
+			s = b.newSleeper(t.id)
 		}
 		s.add(e.tacc, e.tglobal)
 	}
-	next := e.sleep[:0:0]
+	e.sleep = e.stillAsleep(t)
+	e.tacc, e.tglobal = e.tacc[:0], false
+}
+
+// stillAsleep returns the sleepers of e.sleepExec that the transition of t
+// just ended does not wake. The branches keep the slice it returns
+// (sleepIn): it is new, unless it would hold what e.sleep holds.
+func (e *execution) stillAsleep(t *mthread) []*sleeper {
+	same := true // so far, the sleepers kept are e.sleep's, in order
+	n := 0
+	for _, s := range e.sleepExec {
+		if s.tid != t.id && !s.wakes(e.tacc, e.tglobal) {
+			same = same && n < len(e.sleep) && e.sleep[n] == s
+			n++
+		}
+	}
+	if same && n == len(e.sleep) {
+		return e.sleep
+	}
+	next := make([]*sleeper, 0, n)
 	for _, s := range e.sleepExec {
 		if s.tid != t.id && !s.wakes(e.tacc, e.tglobal) {
 			next = append(next, s)
 		}
 	}
-	e.sleep = next
-	e.tacc, e.tglobal = e.tacc[:0], false
+	return next
 }
 
 // enterBranch sets the sleepers in force while the transition chosen at b

@@ -39,6 +39,12 @@ type branch struct {
 	sleepIn  []*sleeper // asleep when the search reached the branch
 	explored []*sleeper // what each thread tried here did, one per thread
 	nobj     int        // objects numbered when the branch was reached
+
+	// Storage of its own for what most branches need: a few candidates,
+	// and a few threads tried.
+	candBuf     [4]int
+	first       sleeper
+	exploredBuf [2]*sleeper
 }
 
 // want adds tid to the threads to try, or every candidate if tid could not

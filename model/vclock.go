@@ -19,13 +19,12 @@ func (c *vclock) set(i, v int) {
 }
 
 func (c *vclock) join(o vclock) {
-	for len(*c) < len(o) {
-		*c = append(*c, 0)
+	if len(*c) < len(o) {
+		*c = append(*c, make(vclock, len(o)-len(*c))...)
 	}
+	d := (*c)[:len(o)]
 	for i, v := range o {
-		if v > (*c)[i] {
-			(*c)[i] = v
-		}
+		d[i] = max(d[i], v)
 	}
 }
 
