@@ -19,6 +19,7 @@ type choices struct {
 	path      []*branch
 	pos       int
 	chooser   chooser
+	dpor      bool // chooser.dpor(), asked once
 	preempts  int
 	decisions int
 	steps     []step // what each transition did, for reports

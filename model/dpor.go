@@ -77,7 +77,7 @@ func (e *execution) access(obj any, write, race, sync bool) {
 		// its spawn, a wake-up by its unpark) is ordered after it.
 		t.clock.join(os.wclock)
 		t.clock.join(os.rclock)
-	} else if e.chooser.dpor() {
+	} else if e.dpor {
 		if os.w != 0 && os.wt != t.id && os.w > t.clock.get(os.wt) {
 			e.backtrack(os.w, t.id)
 		}
@@ -148,7 +148,7 @@ func (e *execution) globalAccess() {
 // backtrack notes that thread tid should also be tried at the decision
 // that chose transition k.
 func (e *execution) backtrack(k, tid int) {
-	if !e.chooser.dpor() {
+	if !e.dpor {
 		return
 	}
 	pos := e.trans[k-1]

@@ -97,6 +97,7 @@ func (e *execution) park(p *sched.Parker, ctx context.Context, timeout time.Dura
 		}
 	}
 	ps.waiter = t
+	e.contexts = e.contexts || ctx != nil
 	t.parker, t.ctx, t.result, t.handedOver = p, ctx, nil, handedOver
 	t.watched = timeout > 0 || ctx != nil
 	t.status = blocked

@@ -61,7 +61,7 @@ func newExecution(x *explorer, path []*branch, ch chooser) *execution {
 		parkers:  s.parkers,
 		handles:  s.handles,
 		turns:    turns{threads: s.threads[:0], spare: s.threads, over: make(chan struct{})},
-		choices:  choices{path: path, chooser: ch, steps: s.steps},
+		choices:  choices{path: path, chooser: ch, dpor: ch.dpor(), steps: s.steps},
 		por:      por{objs: s.objs, free: s.free, trans: s.trans, lastOf: s.lastOf},
 		sleeping: sleeping{tacc: s.tacc},
 		memory:   memory{locs: map[any]*location{}},

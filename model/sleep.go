@@ -136,7 +136,7 @@ func (e *execution) created(t *mthread, obj any) {
 // branch that chose it learns what it did, and the sleepers it is dependent
 // on wake up.
 func (e *execution) endTransition() {
-	if !e.chooser.dpor() || e.curTrans == 0 {
+	if !e.dpor || e.curTrans == 0 {
 		return
 	}
 	t := e.cur
@@ -179,7 +179,7 @@ func (e *execution) stillAsleep(t *mthread) []*sleeper {
 // enterBranch sets the sleepers in force while the transition chosen at b
 // runs: those inherited, and the threads tried at b before the chosen one.
 func (e *execution) enterBranch(b *branch) {
-	if !e.chooser.dpor() {
+	if !e.dpor {
 		return
 	}
 	b.sleepIn = e.sleep

@@ -11,8 +11,9 @@ import (
 type clock struct {
 	now       time.Duration // modelled time since the run began
 	base      time.Time
-	lateFires int // timeouts fired after the function under test returned
-	sinceFire int // decisions since a timeout last fired
+	lateFires int  // timeouts fired after the function under test returned
+	contexts  bool // a thread of the run has parked with a context
+	sinceFire int  // decisions since a timeout last fired
 }
 
 // lateFireLimit is how many timeouts may fire after the function under test
@@ -48,6 +49,9 @@ func (e *execution) fire(t *mthread) {
 // wakeCancelled wakes the threads whose context was cancelled. A context
 // deadline is not looked at: it is modelled as a timeout.
 func (e *execution) wakeCancelled() {
+	if !e.contexts {
+		return
+	}
 	for _, t := range e.threads {
 		if (t.status == blocked || t.status == timed) && t.ctx != nil {
 			if err := t.ctx.Err(); err != nil && err != context.DeadlineExceeded {
