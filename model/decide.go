@@ -261,7 +261,8 @@ func (e *execution) chooseThread(d *decision, on bool) (int, bool) {
 		d.runnable = run
 	}
 	c := e.chooser.pickThread(e, d)
-	br := &branch{prev: d.prev.id, prevOn: on, preempts: e.preempts, chosen: c}
+	br := e.x.branches.get()
+	br.prev, br.prevOn, br.preempts, br.chosen = d.prev.id, on, e.preempts, c
 	br.cands = append(br.candBuf[:0:len(br.candBuf)], d.cands...)
 	br.done.add(c)
 	if _, full := e.chooser.(fullChooser); full {
@@ -292,7 +293,9 @@ func (e *execution) chooseValue(n int) int {
 		return br.chosen
 	}
 	c := e.chooser.pickValue(e, n)
-	e.path = append(e.path, &branch{value: true, n: n, chosen: c})
+	br := e.x.branches.get()
+	br.value, br.n, br.chosen = true, n, c
+	e.path = append(e.path, br)
 	return c
 }
 

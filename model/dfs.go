@@ -4,7 +4,8 @@ package model
 // bounded in preemptions.
 type dfs struct {
 	path  []*branch
-	bound int // -1: none
+	bound int       // -1: none
+	spare *branches // where the branches it forgets go, for the next runs
 }
 
 // advance moves path to the next schedule to run and reports whether there
@@ -16,7 +17,7 @@ func (d *dfs) advance() bool {
 		if b.value {
 			if b.chosen+1 < b.n {
 				b.chosen++
-				d.path = d.path[:i+1]
+				d.truncate(i + 1)
 				return true
 			}
 			continue
@@ -37,10 +38,40 @@ func (d *dfs) advance() bool {
 				continue
 			}
 			b.chosen = c
-			d.path = d.path[:i+1]
+			d.truncate(i + 1)
 			return true
 		}
 	}
+	d.truncate(0)
 	d.path = nil
 	return false
+}
+
+// truncate forgets the decisions from n on. Nothing else refers to their
+// branches: a branch's sleepers are referred to only by the branches after
+// it.
+func (d *dfs) truncate(n int) {
+	if d.spare != nil {
+		d.spare.free = append(d.spare.free, d.path[n:]...)
+	}
+	d.path = d.path[:n]
+}
+
+// branches is the storage of branches an exploration forgot, for its later
+// decisions to reuse: a search makes a few for every schedule.
+type branches struct {
+	free []*branch
+}
+
+// get returns a zero branch.
+func (bs *branches) get() *branch {
+	n := len(bs.free)
+	if n == 0 {
+		return new(branch)
+	}
+	b := bs.free[n-1]
+	bs.free[n-1] = nil
+	bs.free = bs.free[:n-1]
+	*b = branch{}
+	return b
 }

@@ -25,6 +25,7 @@ type explorer struct {
 	tick     *time.Ticker  // the stall watch's
 	workers  workers       // the goroutines that run managed threads
 	spare    scratch       // storage of the last run, for the next
+	branches branches      // storage of the branches the search forgot
 }
 
 func begin(cfg config, f func()) *explorer {
@@ -80,7 +81,7 @@ func (x *explorer) explore() (r Result) {
 		if usePCT {
 			dfsBudget = max(1, budget/2)
 		}
-		d := &dfs{bound: x.cfg.bound}
+		d := &dfs{bound: x.cfg.bound, spare: &x.branches}
 		var ch chooser = dfsChooser{}
 		if x.cfg.noReduction {
 			ch = fullChooser{}
