@@ -203,7 +203,7 @@ func (e *execution) begin(t *mthread, pos int) {
 		st.timedOut = t.result == context.DeadlineExceeded
 		// The wake-up is enabled by whoever unparked: no race with it,
 		// unless the park could also have ended by itself.
-		e.access(t.parker, true, t.watched, true)
+		e.accessState(e.parkerObj(t.parker), true, t.watched, true)
 		if t.obj != nil && !t.handedOver {
 			e.access(t.obj, true, true, true)
 		}

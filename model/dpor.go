@@ -68,9 +68,13 @@ func (e *execution) flush() {
 // access synchronises memory (every fearless operation does, as a lock
 // would; atomics do as their orderings say, in memory.go).
 func (e *execution) access(obj any, write, race, sync bool) {
+	e.accessState(e.objState(obj), write, race, sync)
+}
+
+// accessState is access to the object whose state is os.
+func (e *execution) accessState(os *objState, write, race, sync bool) {
 	t := e.cur
 	k := e.curTrans
-	os := e.objState(obj)
 	e.tacc = append(e.tacc, accRec{os.id, write})
 	if !race {
 		// An access that is enabled by the last one (a thread's start by

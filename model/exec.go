@@ -20,7 +20,7 @@ type execution struct {
 	id uint64 // identifies the run (sched.Runner.Run)
 
 	mu      sync.Mutex
-	parkers map[*sched.Parker]*parkState
+	seats   []seated         // the parkers the run met (ops.go)
 	handles map[any]*mthread // JoinHandle -> the thread it completes
 	calls   atomic.Int64     // calls into the execution: the driver watches them for a stall
 

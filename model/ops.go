@@ -69,8 +69,8 @@ func (e *execution) park(p *sched.Parker, ctx context.Context, timeout time.Dura
 	}
 	t := e.cur
 	e.flush()
+	e.accessState(e.parkerObj(p), true, true, true)
 	ps := e.parker(p)
-	e.access(p, true, true, true)
 	if ps.token {
 		ps.token = false
 		e.mu.Unlock()
@@ -119,17 +119,18 @@ func (e *execution) unpark(p *sched.Parker) {
 	if e.aborting || e.ended || e.cur == nil {
 		return
 	}
-	ps := e.parkers[p]
-	if ps == nil {
+	s := &e.seats[e.seat(p)]
+	if !s.parked {
 		// Nobody parked on p in this run yet. It may be a parker of an
 		// earlier run, unparked by a garbage collector cleanup that closes
 		// a forgotten channel handle: that must not count as a step of
 		// the running thread. Leave the token; a Park in this run takes it.
-		e.parkers[p] = &parkState{token: true}
+		s.parked, s.park.token = true, true
 		return
 	}
 	e.flush()
-	e.access(p, true, true, true)
+	e.accessState(e.parkerObj(p), true, true, true)
+	ps := &e.seats[e.seat(p)].park
 	if w := ps.waiter; w != nil {
 		ps.waiter = nil
 		w.status, w.result, w.ctx = runnable, nil, nil
@@ -138,13 +139,52 @@ func (e *execution) unpark(p *sched.Parker) {
 	ps.token = true
 }
 
-func (e *execution) parker(p *sched.Parker) *parkState {
-	ps := e.parkers[p]
-	if ps == nil {
-		ps = &parkState{}
-		e.parkers[p] = ps
+// A seated parker is what a run knows of a sched.Parker: found through the
+// parker's seat, not a map, since every park and unpark needs it.
+type seated struct {
+	os     *objState // its object state, once accessed
+	park   parkState
+	parked bool // park holds something: a Park or an Unpark met it in this run
+}
+
+// seat returns the index of p in e.seats, giving it a seat in this run if
+// it has none.
+func (e *execution) seat(p *sched.Parker) int {
+	st := p.Seat()
+	if st.Run != e.id {
+		*st = sched.Seat{Run: e.id, Index: len(e.seats)}
+		e.seats = append(e.seats, seated{})
 	}
-	return ps
+	return st.Index
+}
+
+// parker returns the park state of p in the run.
+func (e *execution) parker(p *sched.Parker) *parkState {
+	s := &e.seats[e.seat(p)]
+	s.parked = true
+	return &s.park
+}
+
+// waitedBy returns the park state of p if t waits on it, or nil.
+func (e *execution) waitedBy(p *sched.Parker, t *mthread) *parkState {
+	if p == nil || p.Seat().Run != e.id {
+		return nil
+	}
+	s := &e.seats[p.Seat().Index]
+	if !s.parked || s.park.waiter != t {
+		return nil
+	}
+	return &s.park
+}
+
+// parkerObj returns the object state of p, looked up once per run.
+func (e *execution) parkerObj(p *sched.Parker) *objState {
+	i := e.seat(p)
+	if e.seats[i].os == nil {
+		os := e.objState(p)
+		e.seats[i].os = os
+	}
+	return e.seats[i].os
 }
 
 // threadEnd records the end of t: returned (r == nil) or panicked with r.

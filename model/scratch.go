@@ -2,8 +2,6 @@ package model
 
 import (
 	"time"
-
-	"github.com/fearlessgo/fearless/internal/sched"
 )
 
 // Scratch: what a run allocates as it goes (its threads, the state of the
@@ -21,7 +19,7 @@ type scratch struct {
 	tacc    []accRec
 	objs    map[any]*objState
 	free    []*objState
-	parkers map[*sched.Parker]*parkState
+	seats   []seated
 	handles map[any]*mthread
 	labels  map[any]int
 }
@@ -43,22 +41,22 @@ func (e *execution) recycle() {
 		s.free = append(s.free, os)
 	}
 	clear(e.objs)
-	clear(e.parkers)
+	clear(e.seats)
 	clear(e.handles)
 	clear(e.labels)
-	s.objs, s.parkers, s.handles, s.labels = e.objs, e.parkers, e.handles, e.labels
+	s.objs, s.seats, s.handles, s.labels = e.objs, e.seats[:0], e.handles, e.labels
 }
 
 // newExecution makes the execution of one run, on its explorer's scratch.
 func newExecution(x *explorer, path []*branch, ch chooser) *execution {
 	s := &x.spare
 	if s.objs == nil {
-		*s = scratch{objs: map[any]*objState{}, parkers: map[*sched.Parker]*parkState{}, handles: map[any]*mthread{}, labels: map[any]int{}}
+		*s = scratch{objs: map[any]*objState{}, handles: map[any]*mthread{}, labels: map[any]int{}}
 	}
 	e := &execution{
 		x:        x,
 		id:       runIDs.Add(1),
-		parkers:  s.parkers,
+		seats:    s.seats,
 		handles:  s.handles,
 		turns:    turns{threads: s.threads[:0], spare: s.threads, over: make(chan struct{})},
 		choices:  choices{path: path, chooser: ch, dpor: ch.dpor(), steps: s.steps},

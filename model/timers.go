@@ -36,7 +36,7 @@ func (e *execution) nowTime() time.Time {
 // fire wakes a timed waiter by its timeout; the modelled clock moves on to
 // its deadline if it has not passed it already.
 func (e *execution) fire(t *mthread) {
-	if ps := e.parkers[t.parker]; ps != nil && ps.waiter == t {
+	if ps := e.waitedBy(t.parker, t); ps != nil {
 		ps.waiter = nil
 	}
 	t.status, t.result, t.ctx = runnable, context.DeadlineExceeded, nil
@@ -55,7 +55,7 @@ func (e *execution) wakeCancelled() {
 	for _, t := range e.threads {
 		if (t.status == blocked || t.status == timed) && t.ctx != nil {
 			if err := t.ctx.Err(); err != nil && err != context.DeadlineExceeded {
-				if ps := e.parkers[t.parker]; ps != nil && ps.waiter == t {
+				if ps := e.waitedBy(t.parker, t); ps != nil {
 					ps.waiter = nil
 				}
 				t.status, t.result, t.ctx = runnable, err, nil

@@ -11,7 +11,20 @@ import (
 // before a Park leave one token. The zero value is not usable: use NewParker.
 type Parker struct {
 	token chan struct{}
+	seat  Seat
 }
+
+// A Seat is where an installed scheduler finds its state of an object
+// without looking it up: it writes there the run it was given in and an
+// index of its own. Only the scheduler reads or writes it, while it holds
+// the lock of its run.
+type Seat struct {
+	Run   uint64
+	Index int
+}
+
+// Seat returns the scheduler's seat of p.
+func (p *Parker) Seat() *Seat { return &p.seat }
 
 // NewParker returns a Parker with no token.
 func NewParker() *Parker {
