@@ -24,9 +24,15 @@ type choices struct {
 	decisions int
 	steps     []step // what each transition did, for reports
 
-	// decide's lists, reused by the next decision
+	lists    // decide's, reused by the next decision and the next run
+	decision decision
+}
+
+// lists is the storage of the lists decide makes, which no decision keeps.
+type lists struct {
 	runBuf, timBuf, candBuf, availBuf, awakeBuf, awakeRunBuf []int
-	decision                                                 decision
+	sleepExec                                                []*sleeper // sleep.go's
+	order                                                    []*mthread // abortAll's
 }
 
 // fairRun is how many decisions in a row may pick one thread while others

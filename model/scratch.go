@@ -22,6 +22,7 @@ type scratch struct {
 	seats   []seated
 	handles map[any]*mthread
 	labels  map[any]int
+	lists   lists
 }
 
 // recycle gives what e allocated to its explorer for the next run. A run
@@ -45,6 +46,10 @@ func (e *execution) recycle() {
 	clear(e.handles)
 	clear(e.labels)
 	s.objs, s.seats, s.handles, s.labels = e.objs, e.seats[:0], e.handles, e.labels
+	s.lists = e.lists
+	// The next run starts with no sleepers, and keeps no old ones alive.
+	clear(s.lists.sleepExec[:cap(s.lists.sleepExec)])
+	s.lists.sleepExec = s.lists.sleepExec[:0]
 }
 
 // newExecution makes the execution of one run, on its explorer's scratch.
@@ -59,7 +64,7 @@ func newExecution(x *explorer, path []*branch, ch chooser) *execution {
 		seats:    s.seats,
 		handles:  s.handles,
 		turns:    turns{threads: s.threads[:0], spare: s.threads, over: make(chan struct{})},
-		choices:  choices{path: path, chooser: ch, dpor: ch.dpor(), steps: s.steps},
+		choices:  choices{path: path, chooser: ch, dpor: ch.dpor(), steps: s.steps, lists: s.lists},
 		por:      por{objs: s.objs, free: s.free, trans: s.trans, lastOf: s.lastOf},
 		sleeping: sleeping{tacc: s.tacc},
 		memory:   memory{locs: map[any]*location{}},

@@ -23,7 +23,6 @@ type sleeping struct {
 	tacc      []accRec // the running transition's accesses
 	tglobal   bool
 	sleep     []*sleeper // asleep after the last transition
-	sleepExec []*sleeper // asleep while the running transition runs
 	redundant bool       // abandoned: every thread that could go on was asleep
 }
 
@@ -184,7 +183,8 @@ func (e *execution) enterBranch(b *branch) {
 	}
 	b.sleepIn = e.sleep
 	b.nobj = e.touched
-	exec := append(e.sleepExec[:0], e.sleep...) // not kept past the transition
+	// Asleep while the transition runs: not kept past it.
+	exec := append(e.sleepExec[:0], e.sleep...)
 	for _, s := range b.explored {
 		if s.tid != b.chosen && b.done.has(s.tid) && !asleep(exec, s.tid) {
 			exec = append(exec, s)

@@ -77,12 +77,13 @@ func (goexitValue) String() string {
 func (e *execution) abortAll(gen int64) {
 	e.lock()
 	e.aborting = true
-	order := []*mthread{e.cur}
+	order := append(e.order[:0], e.cur)
 	for _, t := range e.threads {
 		if t != e.cur {
 			order = append(order, t)
 		}
 	}
+	e.order = order
 	e.mu.Unlock()
 	for _, t := range order {
 		e.lock()
