@@ -81,6 +81,9 @@ func (e *execution) location(loc any, initial any) *location {
 	l := e.locs[loc]
 	if l == nil {
 		l = &location{stores: []*mstore{{val: initial, tid: -1}}, lastSC: -1}
+		if e.locs == nil {
+			e.locs = map[any]*location{} // most runs have no atomics
+		}
 		e.locs[loc] = l
 	}
 	return l

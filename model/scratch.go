@@ -67,7 +67,6 @@ func newExecution(x *explorer, path []*branch, ch chooser) *execution {
 		choices:  choices{path: path, chooser: ch, dpor: ch.dpor(), steps: s.steps, lists: s.lists},
 		por:      por{objs: s.objs, free: s.free, trans: s.trans, lastOf: s.lastOf},
 		sleeping: sleeping{tacc: s.tacc},
-		memory:   memory{locs: map[any]*location{}},
 		clock:    clock{base: time.Now()},
 		outcome:  outcome{labels: s.labels},
 	}
