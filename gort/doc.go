@@ -2,7 +2,7 @@
 // instead of the language's own concurrency and the other sources of
 // nondeterminism: the go statement, channel operations, select, range over
 // maps, and (in its subpackages) sync, sync/atomic, time, context,
-// math/rand, math/rand/v2 and testing.
+// math/rand, math/rand/v2, testing and testing/synctest.
 //
 // Each entry point does exactly what the Go operation does while no
 // schedule explorer runs, so a rewritten package still builds, runs and

@@ -9,8 +9,13 @@ import (
 // Go is the go statement: go f() becomes Go(func() { f() }), with f and its
 // arguments evaluated before, as Go evaluates them.
 func Go(f func()) {
-	if Runner() == nil {
+	r := Runner()
+	if r == nil {
 		go f()
+		return
+	}
+	if b := CurrentBubble(r); b != nil {
+		GoIn(r, b, f) // a goroutine started in a bubble is in it
 		return
 	}
 	sched.GoFrom(f, sched.Near(1))

@@ -5,7 +5,8 @@ import "github.com/fearlessgo/fearless/internal/sched"
 // The world holds the modelled state of the objects of one run: channels,
 // locks, wait groups and timers, keyed by the object. It is reset when a
 // new run begins. Only the goroutine that has the explorer's turn touches
-// it, and turns are handed over through channels, so it needs no lock.
+// it, and the explorer orders every hand-over of the turn, so it needs no
+// lock.
 var world struct {
 	run  uint64
 	objs map[any]any

@@ -72,6 +72,9 @@ func (e *execution) decide(t *mthread) *mthread {
 			tim = append(tim, th.id)
 		}
 	}
+	if len(run) == 0 && e.idleWaiting > 0 && !e.timeoutDue(tim) {
+		run = e.wakeIdle(run)
+	}
 	e.runBuf, e.timBuf = run, tim // reused by the next decision: nothing keeps them
 	if draining && len(run)+len(tim) == 0 {
 		e.end() // only goroutines that serve others are left, each fired once
@@ -210,6 +213,10 @@ func (e *execution) begin(t *mthread, pos int) {
 		// The wake-up is enabled by whoever unparked: no race with it,
 		// unless the park could also have ended by itself.
 		e.accessState(e.parkerObj(t.parker), true, t.watched, true)
+		if t.idleWoken {
+			t.idleWoken = false
+			e.globalAccess()
+		}
 		if t.obj != nil && !t.handedOver {
 			e.access(t.obj, true, true, true)
 		}

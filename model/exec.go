@@ -30,6 +30,7 @@ type execution struct {
 	sleeping // sleep sets (sleep.go)
 	memory   // weak memory (memory.go)
 	clock    // modelled time (timers.go)
+	idle     // threads waiting for the others to block (idle.go)
 	outcome  // the failure, and how reports name things (report.go)
 }
 

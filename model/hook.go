@@ -39,14 +39,14 @@ func (h hook) GoFrom(f func(), site *sched.CallSite) {
 
 func (h hook) Park(p *sched.Parker, ctx context.Context, timeout time.Duration) error {
 	if e := h.x.exec.Load(); e != nil {
-		return e.park(p, ctx, timeout, false)
+		return e.park(p, ctx, timeout, parkPlain)
 	}
 	panic("model: a fearless operation blocked outside the explored function while Explore runs; do not run model tests in parallel with others")
 }
 
 func (h hook) ParkHandedOver(p *sched.Parker) {
 	if e := h.x.exec.Load(); e != nil {
-		e.park(p, nil, 0, true)
+		e.park(p, nil, 0, parkHandedOver)
 		return
 	}
 	panic("model: a fearless operation blocked outside the explored function while Explore runs; do not run model tests in parallel with others")
@@ -135,6 +135,25 @@ func (h hook) Label(name string) {
 		e.cur.label = name
 		e.mu.Unlock()
 	}
+}
+
+func (h hook) WaitIdle() {
+	if e := h.x.exec.Load(); e != nil {
+		e.waitIdle()
+		return
+	}
+	panic("model: a goroutine waited outside the explored function while Explore runs; do not run model tests in parallel with others")
+}
+
+func (h hook) Current() int {
+	if e := h.x.exec.Load(); e != nil {
+		e.lock()
+		defer e.mu.Unlock()
+		if e.cur != nil {
+			return e.cur.id
+		}
+	}
+	return -1
 }
 
 func (h hook) Outside(what string) {

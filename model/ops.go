@@ -58,10 +58,17 @@ func (e *execution) spawn(f func(), daemon string, site *sched.CallSite) {
 	e.mu.Unlock()
 }
 
-// park parks the running thread on p. handedOver says that its waker
-// hands over all it needs (sched.Parker.ParkHandedOver): waking touches
-// only p, not the object of its last Point.
-func (e *execution) park(p *sched.Parker, ctx context.Context, timeout time.Duration, handedOver bool) error {
+// How a thread parks.
+type parkMode uint8
+
+const (
+	parkPlain      parkMode = iota
+	parkHandedOver          // its waker hands over all it needs (sched.Parker.ParkHandedOver): waking touches only the parker, not the object of its last Point
+	parkIdle                // until no other thread can run (idle.go)
+)
+
+// park parks the running thread on p.
+func (e *execution) park(p *sched.Parker, ctx context.Context, timeout time.Duration, mode parkMode) error {
 	e.lock()
 	e.checkLive()
 	if e.calls.Load()%foreignSample == 0 {
@@ -98,7 +105,11 @@ func (e *execution) park(p *sched.Parker, ctx context.Context, timeout time.Dura
 	}
 	ps.waiter = t
 	e.contexts = e.contexts || ctx != nil
-	t.parker, t.ctx, t.result, t.handedOver = p, ctx, nil, handedOver
+	t.parker, t.ctx, t.result = p, ctx, nil
+	t.handedOver, t.idleWait = mode == parkHandedOver, mode == parkIdle
+	if t.idleWait {
+		e.idleWaiting++
+	}
 	t.watched = timeout > 0 || ctx != nil
 	t.status = blocked
 	if timeout > 0 {

@@ -276,6 +276,7 @@ func hiddenFrame(fn string) bool {
 		"github.com/fearlessgo/fearless/thread.(*JoinHandle[...]).run(",
 		"github.com/fearlessgo/fearless/thread.(*JoinHandle[...]).run.",
 		"github.com/fearlessgo/fearless/internal/panics.",
+		"iter.Pull[", // the coroutine a thread runs on
 	} {
 		if strings.HasPrefix(fn, p) {
 			return true

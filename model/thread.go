@@ -55,6 +55,8 @@ type mthread struct {
 	deadline   time.Duration // modelled, when timed
 	watched    bool          // the park has a timeout or a context: others race with it
 	handedOver bool          // its waker hands over all it needs: waking touches only the parker
+	idleWait   bool          // parked until no other thread can run (idle.go)
+	idleWoken  bool          // ... and woken so: its wake-up depends on every other thread
 	result     error         // what Park returns
 
 	yielding    bool // its last Point was a yield or a sleep

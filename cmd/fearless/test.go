@@ -15,8 +15,8 @@ const testUsage = `usage: fearless test [flags] [packages]
 Runs each Test function of the packages (as for go test; default ".") under
 the schedule explorer, with the sources as they are: go statements,
 channels, select, range over maps, sync, sync/atomic, time, context,
-math/rand and math/rand/v2 are rewritten at build time (an overlay; no file
-changes), so that the order of goroutines, which ready case a select takes,
+math/rand, math/rand/v2 and testing/synctest are rewritten at build time
+(an overlay; no file changes), so that the order of goroutines, which ready case a select takes,
 the order of a map's keys and the random numbers drawn are all decisions of
 the schedule. A failure is a deadlock, a leak (the test returned while a
 goroutine it started stays blocked forever), a panic, or a failed test, each

@@ -68,6 +68,7 @@ func TestFearlessTest(t *testing.T) {
 		"TestDoubleClose": "panic", "TestLostUpdate": "fail",
 		"TestStopOrder": "deadlock", "TestRandomDelay": "fail",
 		"TestPipeline": "", "TestSleepThenCheck": "", "TestTimeout": "", "TestOrderFree": "",
+		"TestSynctestAfterFunc": "", "TestSynctestTimer": "", "TestSynctestStuck": "deadlock",
 	}
 	got := map[string]testResult{}
 	sc := bufio.NewScanner(strings.NewReader(out.String()))

@@ -24,6 +24,10 @@ type T struct {
 	cleanups        []func()
 }
 
+// Wrap returns the drop-in T of t, when no explorer runs (a synctest
+// bubble's T, say).
+func Wrap(t *stdtesting.T) *T { return &T{T: t} }
+
 // runState is what one run of an explored test records.
 type runState struct {
 	logs    []string

@@ -21,6 +21,8 @@ var dropIns = map[string]struct {
 	"testing":      {"github.com/fearlessgo/fearless/gort/testing", nil},
 	"math/rand":    {"github.com/fearlessgo/fearless/gort/math/rand", nil},
 	"math/rand/v2": {"github.com/fearlessgo/fearless/gort/math/rand/v2", nil},
+
+	"testing/synctest": {"github.com/fearlessgo/fearless/gort/testing/synctest", nil},
 }
 
 // TestDropInsComplete checks that every exported name of a replaced

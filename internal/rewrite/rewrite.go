@@ -35,6 +35,8 @@ var replaced = map[string]string{
 	"context":      gortPath + "/context",
 	"math/rand":    gortPath + "/math/rand",
 	"math/rand/v2": gortPath + "/math/rand/v2",
+
+	"testing/synctest": gortPath + "/testing/synctest",
 }
 
 // unsafeAtomics are the sync/atomic functions on unsafe.Pointer, which the

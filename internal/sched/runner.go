@@ -29,6 +29,15 @@ type Runner interface {
 	// (a channel made by code that was not rewritten, say), so that the
 	// search does not call itself exhaustive.
 	Outside(what string)
+	// Current returns the id of the calling goroutine in the run: 0 for
+	// the one that runs the function under test, then in the order they
+	// were started.
+	Current() int
+	// WaitIdle blocks the calling goroutine until no other goroutine of
+	// the run can go on: every one is blocked, waiting for time to pass,
+	// or has ended (testing/synctest's Wait). Time does not pass while a
+	// WaitIdle can return.
+	WaitIdle()
 }
 
 // ActiveRunner returns the installed scheduler as a Runner, or nil.
