@@ -80,6 +80,9 @@ func (c *arrayChan[T]) next(i uint64) uint64 {
 }
 
 func (c *arrayChan[T]) trySend(v T) status {
+	if c.receivers.waiting.Load() && c.give(v) {
+		return ok
+	}
 	var bo backoff.Backoff
 	tail := c.tail.Load()
 	for {
@@ -224,7 +227,14 @@ func (c *arrayChan[T]) recvOrRegister(cache *entryCache[T]) (T, status, *entry[T
 	return pollOrRegister[T](c, cache)
 }
 
-func (c *arrayChan[T]) acceptRecv(*entry[T]) (T, status) { return c.tryRecv() }
+// acceptRecv takes the value a sender gave e, if one did; otherwise the
+// selection only says that a value arrived.
+func (c *arrayChan[T]) acceptRecv(e *entry[T]) (T, status) {
+	if v, given := e.takeGiven(); given {
+		return v, ok
+	}
+	return c.tryRecv()
+}
 
 func (c *arrayChan[T]) sendOrRegister(cache *entryCache[T], v T) (status, *entry[T]) {
 	e := cache.get()
