@@ -25,10 +25,11 @@ import (
 // publishing. That goroutine may be descheduled for long at that point, and
 // spinning on it would burn the processor it needs.
 //
-// One exception, taken from Go's channels: a receive that makes room while
-// a sender is blocked sends that sender's value itself (handOff), and the
-// sender, which can no longer time out, waits for that to finish, looking
-// a few times before it parks.
+// Two exceptions, both taken from Go's channels: a receive that makes room
+// while a sender is blocked sends that sender's value itself (handOff), and
+// the sender, which can no longer time out, waits for that to finish,
+// looking a few times before it parks; and a send that finds a receiver
+// blocked on the empty buffer gives it the value directly (give).
 type arrayChan[T any] struct {
 	_         pad
 	head      atomic.Uint64

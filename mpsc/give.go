@@ -27,11 +27,5 @@ func (c *arrayChan[T]) give(v T) bool {
 	w, unpark := r.q.selectAndGive(v)
 	r.setWaiting(len(r.q.entries) > 0)
 	r.mu.Unlock()
-	if w == nil {
-		return false
-	}
-	if unpark {
-		w.unpark()
-	}
-	return true
+	return woken(w, unpark)
 }
