@@ -25,10 +25,11 @@ import (
 // publishing. That goroutine may be descheduled for long at that point, and
 // spinning on it would burn the processor it needs.
 //
-// One exception, taken from Go's channels: a receive that makes room while
-// a sender is blocked sends that sender's value itself (handOff), and the
-// sender, which can no longer time out, waits for that to finish, looking
-// a few times before it parks.
+// Two exceptions, both taken from Go's channels: a receive that makes room
+// while a sender is blocked sends that sender's value itself (handOff), and
+// the sender, which can no longer time out, waits for that to finish,
+// looking a few times before it parks; and a send that finds a receiver
+// blocked on the empty buffer gives it the value directly (give).
 type arrayChan[T any] struct {
 	_         pad
 	head      atomic.Uint64
@@ -80,6 +81,9 @@ func (c *arrayChan[T]) next(i uint64) uint64 {
 }
 
 func (c *arrayChan[T]) trySend(v T) status {
+	if c.receivers.waiting.Load() && c.give(v) {
+		return ok
+	}
 	var bo backoff.Backoff
 	tail := c.tail.Load()
 	for {
@@ -224,7 +228,14 @@ func (c *arrayChan[T]) recvOrRegister(cache *entryCache[T]) (T, status, *entry[T
 	return pollOrRegister[T](c, cache)
 }
 
-func (c *arrayChan[T]) acceptRecv(*entry[T]) (T, status) { return c.tryRecv() }
+// acceptRecv takes the value a sender gave e, if one did; otherwise the
+// selection only says that a value arrived.
+func (c *arrayChan[T]) acceptRecv(e *entry[T]) (T, status) {
+	if v, given := e.takeGiven(); given {
+		return v, ok
+	}
+	return c.tryRecv()
+}
 
 func (c *arrayChan[T]) sendOrRegister(cache *entryCache[T], v T) (status, *entry[T]) {
 	e := cache.get()

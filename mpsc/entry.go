@@ -6,16 +6,27 @@ import (
 	"github.com/fearlessgo/fearless/internal/sched"
 )
 
-// An entry is a waiter's registration with one channel. For the
-// rendezvous flavour it also carries the value handed over: a blocked
-// sender's value, or the slot a sender fills for a blocked receiver.
-// Selectors read expect and val under the lock of the queue that holds
-// the entry.
+// An entry is a waiter's registration with one channel. It may also carry
+// the value handed over: a blocked rendezvous sender's value, or the slot
+// a sender fills for a blocked receiver (then given is set, for a bounded
+// channel whose receiver must not look in the buffer instead). Selectors
+// read and write expect, val and given under the lock of the queue that
+// holds the entry; the owner reads them once it sees its selection.
 type entry[T any] struct {
 	w      *waiter
 	op     uint32
 	expect uint64 // the waiter's state while this registration waits
+	given  bool   // val is a value a sender gave this receive
 	val    T
+}
+
+// takeGiven returns the value a sender gave e, and whether one did, and
+// leaves e holding none.
+func (e *entry[T]) takeGiven() (T, bool) {
+	var zero T
+	v, given := e.val, e.given
+	e.val, e.given = zero, false
+	return v, given
 }
 
 // trySelect selects the waiter for this entry's operation.
@@ -35,7 +46,7 @@ func (c *entryCache[T]) get() *entry[T] {
 
 func (c *entryCache[T]) put(e *entry[T]) {
 	var zero T
-	e.val = zero
+	e.val, e.given = zero, false
 	c.p.Store(e)
 }
 

@@ -9,11 +9,16 @@ import "github.com/fearlessgo/fearless/internal/sched"
 // same waiter. The scheduler learns which operations may be reordered from
 // the objects they name, so while a receiver waits the operation names no
 // object, which means it may touch anything. In a normal build this is one
-// atomic load, as sched.Point is.
-func pointSend(op sched.Op, c flavor) {
-	if sched.Active() == nil {
-		return
+// atomic load, as sched.Point is: c is passed as any, since making a
+// flavor of a SyncSender's sendFlavor would look up an itab at every send.
+// It is small enough to be inlined into every send.
+func pointSend(op sched.Op, c any) {
+	if sched.Installed() {
+		pointSendScheduled(op, c.(flavor))
 	}
+}
+
+func pointSendScheduled(op sched.Op, c flavor) {
 	if c.receiverWaits() {
 		sched.Point(op, nil)
 		return

@@ -11,8 +11,11 @@ type pollFlavor[T any] interface {
 // pollOrRegister is recvOrRegister for a lock-free flavour. A value may
 // come between a failed try and the registration, which no notify would
 // then announce; so the registration looks again, and when a receive may
-// succeed after all, it unregisters and tries again.
+// succeed after all, it calls the wait off, unregisters and tries again.
+// A sender may have given the wait a value meanwhile (see arrayChan.give):
+// then the wait cannot be called off, and the caller gets it at once.
 func pollOrRegister[T any](c pollFlavor[T], cache *entryCache[T]) (T, status, *entry[T]) {
+	var zero T
 	e := cache.get()
 	for {
 		if v, st := c.tryRecv(); st != notReady {
@@ -21,7 +24,9 @@ func pollOrRegister[T any](c pollFlavor[T], cache *entryCache[T]) (T, status, *e
 		}
 		e.expect = e.w.begin()
 		if !c.registerRecv(e) {
-			var zero T
+			return zero, notReady, e
+		}
+		if ok, _ := e.w.trySelect(e.expect, selAborted); !ok {
 			return zero, notReady, e
 		}
 		c.unregisterRecv(e.w)

@@ -75,6 +75,16 @@ func (w *waiter) trySelect(expect uint64, sel uint32) (selected, mustUnpark bool
 // treats a token as a hint and looks at its state.
 func (w *waiter) unpark() { w.parker.Load().Unpark() }
 
+// woken finishes a selection made under a lock, once it is released: it
+// unparks w when the selection said to, and reports whether a waiter (w
+// non-nil) was selected at all.
+func woken(w *waiter, mustUnpark bool) bool {
+	if mustUnpark {
+		w.unpark()
+	}
+	return w != nil
+}
+
 // wait blocks until the wait that began with expect is selected, or until
 // ctx is done or the deadline passes (zero: none), in which case it selects
 // itself as aborted. It returns how it was selected; a selection that won

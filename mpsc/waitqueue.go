@@ -42,19 +42,19 @@ func (q *waitQueue[T]) selectOne() (*waiter, bool) {
 	return nil, false
 }
 
-// selectAndGive is selectOne for a rendezvous sender: it puts v in the entry
-// before selecting it, so the owner finds the value there as soon as it sees
-// its selection.
+// selectAndGive is selectOne for a sender that hands v to a blocked
+// receiver: it puts v in the entry before selecting it, so the owner finds
+// the value there as soon as it sees its selection.
 func (q *waitQueue[T]) selectAndGive(v T) (*waiter, bool) {
 	var zero T
 	for i, e := range q.entries {
 		w := e.w
-		e.val = v
+		e.val, e.given = v, true
 		if ok, unpark := e.trySelect(); ok {
 			q.removeAt(i)
 			return w, unpark
 		}
-		e.val = zero
+		e.val, e.given = zero, false
 	}
 	return nil, false
 }

@@ -31,11 +31,8 @@ func (c *zeroChan[T]) trySend(v T) status {
 	}
 	w, unpark := c.receivers.selectAndGive(v)
 	c.mu.Unlock()
-	if w == nil {
+	if !woken(w, unpark) {
 		return notReady
-	}
-	if unpark {
-		w.unpark()
 	}
 	return ok
 }
