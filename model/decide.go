@@ -56,8 +56,7 @@ func (e *execution) decide(t *mthread) *mthread {
 	}
 	e.decisions++
 	if e.decisions > e.x.cfg.maxSteps {
-		e.report = e.livelockFailure
-		e.end()
+		e.failLater(e.livelockFailure)
 		return nil
 	}
 	e.wakeCancelled()
@@ -159,8 +158,7 @@ func (e *execution) decide(t *mthread) *mthread {
 	if next.status == timed {
 		if e.threads[0].status == finished {
 			if e.lateFires++; e.lateFires > lateFireLimit {
-				e.report = e.leakFailure
-				e.end()
+				e.failLater(e.leakFailure)
 				return nil
 			}
 		}

@@ -8,6 +8,9 @@ package model
 // generation, unwinds the others. A driver that finds itself of an old
 // generation when its switch returns does nothing more.
 
+// testHookReport, when set by a test, runs while a report is made.
+var testHookReport func()
+
 // drive runs the run from thread next on (nil: only its unwinding is left)
 // as the driver of generation gen, and closes e.over when every thread is
 // unwound.
@@ -30,8 +33,16 @@ func (e *execution) drive(gen int64, next *mthread) {
 	}
 	if e.gen.Load() == gen {
 		if e.report != nil {
+			// The report is the explorer's own work, however long it takes
+			// (a livelock's has a million steps to go through): the stall
+			// watch waits for it (failLater), or a new driver would unwind
+			// the threads the report describes.
 			e.stacks()
+			if testHookReport != nil {
+				testHookReport()
+			}
 			e.failure, e.report = e.report(), nil
+			e.reporting.Store(false)
 		}
 		e.abortAll(gen)
 	}

@@ -66,12 +66,12 @@ func (e *execution) end() {
 func (e *execution) finishRun() {
 	switch {
 	case e.usersDone():
+		e.end()
 	case e.threads[0].status == finished:
-		e.report = e.leakFailure
+		e.failLater(e.leakFailure)
 	default:
-		e.report = e.deadlockFailure
+		e.failLater(e.deadlockFailure)
 	}
-	e.end()
 }
 
 // usersDone reports whether every thread has ended but those that serve

@@ -7,6 +7,7 @@ import (
 
 	"github.com/fearlessgo/fearless/model"
 	"github.com/fearlessgo/fearless/shared"
+	"github.com/fearlessgo/fearless/thread"
 )
 
 // A thread blocked on a plain Go channel is reported as outside the
@@ -48,5 +49,34 @@ func TestPlainGoroutineIsOutside(t *testing.T) {
 	}
 	if !strings.Contains(r.Failure.Report, "did not start") {
 		t.Errorf("the report does not say the goroutine is not the explorer's:\n%s", r.Failure.Report)
+	}
+}
+
+// Making a report is the explorer's own work: however long it takes, the
+// stall watch does not take it for a thread blocked outside the explorer,
+// whose unwinding would change the threads the report describes.
+func TestSlowReportIsNotAStall(t *testing.T) {
+	const stall = 50 * time.Millisecond
+	defer model.SetReportHook(func() {
+		// Far longer than the stall timeout: the report is slow, not stuck.
+		for start := time.Now(); time.Since(start) < 6*stall; {
+			time.Sleep(stall / 5)
+		}
+	})()
+	r := model.Explore(func() {
+		m := shared.NewMutex(0)
+		g, _ := m.Lock()
+		h := thread.Go(func() {
+			g2, _ := m.Lock()
+			g2.Unlock()
+		})
+		h.Join() // holds m: a deadlock
+		g.Unlock()
+	}, model.StallTimeout(stall))
+	if r.Failure == nil || r.Failure.Kind != model.KindDeadlock {
+		t.Fatalf("got %+v, want a deadlock", r.Failure)
+	}
+	if strings.Contains(r.Failure.Report, "has ended") || strings.Count(r.Failure.Report, " waits ") != 2 {
+		t.Errorf("the report does not show both threads waiting:\n%s", r.Failure.Report)
 	}
 }

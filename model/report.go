@@ -11,7 +11,7 @@ import (
 // outcome is how a run ended, and what its report needs.
 type outcome struct {
 	failure *Failure
-	report  func() *Failure // builds the failure once every thread's stack is known
+	report  func() *Failure // builds the failure once every thread's stack is known (failLater)
 	labels  map[any]int     // object -> its rank in the report
 	outside []string        // operations outside the explorer's control, as described
 }
@@ -25,6 +25,15 @@ type step struct {
 	timedOut bool // ... because its timeout fired
 	blocks   bool // it ends by parking
 	notes    []string
+}
+
+// failLater ends the run with the failure report will build once the
+// driver has every thread's stack. Until the driver has built it, the
+// stall watch does not count the time: no thread runs meanwhile.
+func (e *execution) failLater(report func() *Failure) {
+	e.report = report
+	e.reporting.Store(true)
+	e.end()
 }
 
 // note adds a remark to the running transition's step.

@@ -48,7 +48,7 @@ func (e *execution) await() {
 		case <-e.over:
 			return
 		case now := <-e.x.tick.C:
-			if c := e.calls.Load(); c != last {
+			if c := e.calls.Load(); c != last || e.reporting.Load() {
 				last, since = c, now
 			} else if now.Sub(since) >= stall {
 				e.stalled(stall)
