@@ -52,15 +52,26 @@ func acquireSlow(raw rawLock, ops *lockOps, obj any, n *lockNode, try bool) (hel
 	if !ok {
 		return nil, ErrWouldBlock
 	}
+	if held == nil {
+		held = &untracked
+	}
 	return held, poisonErr(poisoned)
 }
+
+// untracked is the held of a guard that took its lock the long way while
+// detection was off (for a scheduler): a guard whose held is not nil
+// unlocks the long way too, which is all its Unlock has to look at, and
+// untracked has no hold for detection to forget. A guard whose lock was
+// taken on the fast path unlocks on the fast path, even if a scheduler
+// came meanwhile: the scheduler never saw it taken.
+var untracked gstate
 
 // releaseSlow releases raw, held in one of obj's modes, the long way: the
 // switch point, detection's record of the hold (held, if not nil; n is the
 // lock's node), then the unlock, poisoning first when poison is set.
 func releaseSlow(raw rawLock, ops *lockOps, obj any, held *gstate, n *lockNode, poison bool) {
 	sched.Point(ops.unlock, obj)
-	if held != nil {
+	if held != nil && held != &untracked {
 		releaseHeld(held, n)
 	}
 	raw.unlock(poison)
