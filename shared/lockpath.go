@@ -8,13 +8,14 @@ import (
 )
 
 // The one long way into and out of every lock, Mutex and RwLock alike, for
-// what their fast paths (one atomic operation each, in mutex.go and
-// rwlock.go) leave out: a scheduler's switch point, deadlock detection's
-// record of the hold, and the wait itself.
+// what their fast paths (an atomic operation or two, most in fastcall.go)
+// leave out: a scheduler's switch point, deadlock detection's record of
+// the hold, and the wait itself.
 
 // A rawLock is one way of holding a lock: a rawMutex, or the read or the
-// write side of a rawRWLock. Poisoning lives in the lock word of a
-// rawMutex for every lock (see rawMutex).
+// write side of a rawRWLock. Poisoning lives in the word the fast path
+// changes: a Mutex's rawMutex state, an RwLock's reader word (see
+// rawMutex and rwReader).
 type rawLock interface {
 	// lock blocks until it holds the lock and reports whether the lock is
 	// poisoned.
