@@ -3,6 +3,7 @@ package shared
 import (
 	"fmt"
 	"maps"
+	"path"
 	"reflect"
 	"runtime"
 	"slices"
@@ -219,9 +220,24 @@ func newReport(cycle []LockEdge) *DeadlockReport {
 	return &DeadlockReport{Cycle: cycle}
 }
 
-// ownPackage prefixes the functions of this package; frames is the stack
-// a report shows, without the frames of this package's lock methods on top.
-var ownPackage = reflect.TypeFor[lockGraph]().PkgPath() + "."
+// ownPackage prefixes the functions of this package, and ownDir holds
+// its files: a closure of a lock method inlined into the caller is named
+// after the caller but stays in our file. frames is the stack a report
+// shows, without the frames of this package's lock methods on top.
+var (
+	ownPackage = reflect.TypeFor[lockGraph]().PkgPath() + "."
+	ownDir     = func() string {
+		_, file, _, _ := runtime.Caller(0)
+		return path.Dir(file)
+	}()
+)
+
+// ownFrame reports whether f is one of this package's lock methods (not a
+// test of the package, which is the caller).
+func ownFrame(f runtime.Frame) bool {
+	own := strings.HasPrefix(f.Function, ownPackage) || path.Dir(f.File) == ownDir
+	return own && !strings.HasSuffix(f.File, "_test.go")
+}
 
 func frames(pcs []uintptr) []runtime.Frame {
 	var out []runtime.Frame
@@ -229,7 +245,7 @@ func frames(pcs []uintptr) []runtime.Frame {
 	top := true
 	for {
 		f, more := it.Next()
-		if top && strings.HasPrefix(f.Function, ownPackage) && !strings.HasSuffix(f.File, "_test.go") {
+		if top && ownFrame(f) {
 			if !more {
 				break
 			}

@@ -8,13 +8,14 @@ import (
 )
 
 // The one long way into and out of every lock, Mutex and RwLock alike, for
-// what their fast paths (one atomic operation each, in mutex.go and
-// rwlock.go) leave out: a scheduler's switch point, deadlock detection's
-// record of the hold, and the wait itself.
+// what their fast paths (an atomic operation or two, most in fastcall.go)
+// leave out: a scheduler's switch point, deadlock detection's record of
+// the hold, and the wait itself.
 
 // A rawLock is one way of holding a lock: a rawMutex, or the read or the
-// write side of a rawRWLock. Poisoning lives in the lock word of a
-// rawMutex for every lock (see rawMutex).
+// write side of a rawRWLock. Poisoning lives in the word the fast path
+// changes: a Mutex's rawMutex state, an RwLock's reader word (see
+// rawMutex and rwReader).
 type rawLock interface {
 	// lock blocks until it holds the lock and reports whether the lock is
 	// poisoned.
@@ -52,15 +53,26 @@ func acquireSlow(raw rawLock, ops *lockOps, obj any, n *lockNode, try bool) (hel
 	if !ok {
 		return nil, ErrWouldBlock
 	}
+	if held == nil {
+		held = &untracked
+	}
 	return held, poisonErr(poisoned)
 }
+
+// untracked is the held of a guard that took its lock the long way while
+// detection was off (for a scheduler): a guard whose held is not nil
+// unlocks the long way too, which is all its Unlock has to look at, and
+// untracked has no hold for detection to forget. A guard whose lock was
+// taken on the fast path unlocks on the fast path, even if a scheduler
+// came meanwhile: the scheduler never saw it taken.
+var untracked gstate
 
 // releaseSlow releases raw, held in one of obj's modes, the long way: the
 // switch point, detection's record of the hold (held, if not nil; n is the
 // lock's node), then the unlock, poisoning first when poison is set.
 func releaseSlow(raw rawLock, ops *lockOps, obj any, held *gstate, n *lockNode, poison bool) {
 	sched.Point(ops.unlock, obj)
-	if held != nil {
+	if held != nil && held != &untracked {
 		releaseHeld(held, n)
 	}
 	raw.unlock(poison)

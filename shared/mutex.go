@@ -73,17 +73,18 @@ type MutexGuard[T any] struct {
 // ErrPoisoned; with ErrPoisoned the guard is valid and holds the lock all
 // the same.
 //
-// Cost: uncontended, a compare-and-swap and no allocation (the guard stays
-// on the caller's stack, where the compiler inlines Lock; it does not in a
-// closure that a function inlined into a package-level initializer makes,
-// and there each Lock allocates its guard); contended, a short spin, then
-// the goroutine parks in the Mutex's queue (one allocation, for its place
-// there).
+// Cost: uncontended, a compare-and-swap in the caller's code and no
+// allocation (the compiler inlines Lock, so the guard stays on the caller's
+// stack; it does not in a closure that a function inlined into a
+// package-level initializer makes, nor under -race, and there each Lock
+// allocates its guard); contended, a short spin, then the goroutine parks
+// in the Mutex's queue (one allocation, for its place there).
 func (m *Mutex[T]) Lock() (*MutexGuard[T], error) {
 	// Lock and TryLock are small enough to inline, so the guard lives on
-	// the caller's stack: locking allocates nothing.
+	// the caller's stack: locking allocates nothing. Lock's fast path
+	// inlines whole (see fastOr).
 	g := &MutexGuard[T]{m: m}
-	return g, m.lock(g)
+	return g, fastOr(&m.raw, func() error { return m.lockSlow(g) })
 }
 
 // TryLock takes m if it is free. It returns ErrWouldBlock (and no guard)
@@ -106,6 +107,9 @@ func (m *Mutex[T]) lockSlow(g *MutexGuard[T]) (err error) {
 	g.held, err = acquireSlow(&m.raw, &mutexOps, m, trackedNode(&m.node, m, &m.label), false)
 	return err
 }
+
+// lockSlow is Lock past the one-CAS path, for g.
+func (g *MutexGuard[T]) lockSlow() error { return g.m.lockSlow(g) }
 
 // try is lock without waiting: it returns nil and ErrWouldBlock when the
 // lock is held.
@@ -222,9 +226,8 @@ func (g *MutexGuard[T]) Unlock() {
 	if m == nil {
 		return
 	}
-	// g.held is set when detection tracked this Lock; slowPath sends a
-	// scheduler's Unlock the long way too.
-	if g.held != nil || slowPath() || !m.raw.fastUnlock() {
+	// g.held is set when this Lock went the long way (see untracked).
+	if g.held != nil || !m.raw.fastUnlock() {
 		g.release(false)
 		return
 	}

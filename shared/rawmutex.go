@@ -21,9 +21,10 @@ const handoffAfter = 2
 
 // rawMutex is the lock beneath Mutex and RwLock: one atomic word on the
 // fast path and a FIFO of parked waiters on the slow one. Its zero value is
-// unlocked. The word also holds the lock's poison, for both lock types (an
-// RwLock's in the rawMutex that orders its writers): a poisoned lock fails
-// the one-CAS fast path, so checking for poison costs that path nothing.
+// unlocked. The word also holds a Mutex's poison (an RwLock keeps its own
+// in its reader word, and never poisons the rawMutex that orders its
+// writers): a poisoned lock fails the one-CAS fast path, so checking for
+// poison costs that path nothing.
 //
 // A contended lock waits as internal/backoff says (spin, yield, then park),
 // and parks only through sched.Parker, so a goroutine blocked here is

@@ -2,36 +2,43 @@ package shared
 
 import "sync/atomic"
 
-// rwMaxReaders is subtracted from the reader count while a writer holds or
-// waits for the lock, which both turns new readers away and keeps count of
-// them.
-const rwMaxReaders = 1 << 30
+// The reader word of a rawRWLock: bit 0 is the poison, the rest counts
+// readers in units of rwReader, and rwMaxReaders is subtracted from it
+// while a writer holds or waits for the lock, which both turns new readers
+// away and keeps count of them. Keeping the poison in the word readers add
+// to lets a reader learn with one atomic add that it may go on and that
+// the lock is not poisoned: the whole fast path of Read (see rlockOr).
+const (
+	rwPoisoned   int32 = 1
+	rwReader     int32 = 2
+	rwMaxReaders int32 = 1 << 30
+)
 
-// rawRWLock is the lock beneath RwLock: a reader count that readers change
+// rawRWLock is the lock beneath RwLock: a reader word that readers change
 // with one atomic add, a rawMutex that orders writers, and two semaphores
 // on which readers wait for a writer and a writer waits for the readers
 // that were in when it arrived. A writer announces itself by making the
 // count negative, after which new readers wait: the lock prefers writers.
 //
-// The writers' rawMutex holds the poison: a writer that panics poisons it
-// as a Mutex is poisoned, and readers read it there.
+// The reader word holds the poison, for readers and writers alike; the
+// writers' rawMutex is never poisoned.
 //
 // rawRWLock is the write side of the lock as a rawLock; rwReadSide is the
 // read side.
 type rawRWLock struct {
+	readers   atomic.Int32 // see rwReader; first, where the inliner counts its address as free
 	w         rawMutex
-	readers   atomic.Int32 // readers in or waiting; minus rwMaxReaders under a writer
 	departing atomic.Int32 // readers the waiting writer still waits for
 	writerSem sema
 	readerSem sema
 }
 
-func (r *rawRWLock) poisoned() bool { return r.w.poisoned() }
-func (r *rawRWLock) clearPoison()   { r.w.clearPoison() }
+func (r *rawRWLock) poisoned() bool { return r.readers.Load()&rwPoisoned != 0 }
+func (r *rawRWLock) clearPoison()   { r.readers.And(^rwPoisoned) }
 
 // fastRLock counts a reader in and reports whether it may go on at once;
 // if not, the reader is counted and must rlockWait.
-func (r *rawRWLock) fastRLock() bool { return r.readers.Add(1) >= 0 }
+func (r *rawRWLock) fastRLock() bool { return r.readers.Add(rwReader) >= 0 }
 
 // rlockWait waits, for a reader fastRLock counted in, until the writer
 // ahead of it unlocks, which lets the reader in by making the count
@@ -42,7 +49,7 @@ func (r *rawRWLock) rlockWait() {
 
 // fastRUnlock counts a reader out and reports whether that was all; if
 // not, a writer waits and runlockSlow must follow.
-func (r *rawRWLock) fastRUnlock() bool { return r.readers.Add(-1) >= 0 }
+func (r *rawRWLock) fastRUnlock() bool { return r.readers.Add(-rwReader) >= 0 }
 
 // runlockSlow is the rest of a reader's unlock while a writer waits: the
 // last reader the writer waits for wakes it.
@@ -53,24 +60,30 @@ func (r *rawRWLock) runlockSlow() {
 }
 
 func (r *rawRWLock) lock() (poisoned bool) {
-	poisoned = r.w.lock()
-	in := r.readers.Add(-rwMaxReaders) + rwMaxReaders
-	if in != 0 && r.departing.Add(in) != 0 {
+	r.w.lock()
+	word := r.readers.Add(-rwMaxReaders) + rwMaxReaders
+	if in := word / rwReader; in != 0 && r.departing.Add(in) != 0 {
 		// The readers that were in are usually about to leave.
 		r.writerSem.acquireWhen(func() bool { return r.departing.Load() <= 0 })
 	}
-	return poisoned
+	// Only a writer poisons, and only ClearPoison clears: read it now.
+	return r.poisoned()
 }
 
 func (r *rawRWLock) tryLock() (ok, poisoned bool) {
-	if ok, poisoned = r.w.tryLock(); !ok {
+	if ok, _ = r.w.tryLock(); !ok {
 		return false, false
 	}
-	if !r.readers.CompareAndSwap(0, -rwMaxReaders) {
-		r.w.unlock(false)
-		return false, false
+	for {
+		word := r.readers.Load()
+		if word&^rwPoisoned != 0 { // readers are in
+			r.w.unlock(false)
+			return false, false
+		}
+		if r.readers.CompareAndSwap(word, word-rwMaxReaders) {
+			return true, word&rwPoisoned != 0
+		}
 	}
-	return true, poisoned
 }
 
 func (r *rawRWLock) unlock(poison bool) {
@@ -78,9 +91,9 @@ func (r *rawRWLock) unlock(poison bool) {
 	// before the next writer can announce itself, and poison first, so
 	// that they see it.
 	if poison {
-		r.w.poison()
+		r.readers.Or(rwPoisoned)
 	}
-	if waiting := r.readers.Add(rwMaxReaders); waiting > 0 {
+	if waiting := r.readers.Add(rwMaxReaders) / rwReader; waiting > 0 {
 		r.readerSem.release(int(waiting))
 	}
 	r.w.unlock(false)
@@ -101,12 +114,12 @@ func (r *rwReadSide) lock() (poisoned bool) {
 
 func (r *rwReadSide) tryLock() (ok, poisoned bool) {
 	for {
-		c := r.readers.Load()
-		if c < 0 {
+		word := r.readers.Load()
+		if word < 0 {
 			return false, false
 		}
-		if r.readers.CompareAndSwap(c, c+1) {
-			return true, r.raw().poisoned()
+		if r.readers.CompareAndSwap(word, word+rwReader) {
+			return true, word&rwPoisoned != 0
 		}
 	}
 }

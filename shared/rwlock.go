@@ -75,8 +75,10 @@ type WriteGuard[T any] struct {
 // Read blocks while a writer holds or waits for l, then returns a read
 // guard. The error is nil or ErrPoisoned (the guard is valid either way).
 func (l *RwLock[T]) Read() (*ReadGuard[T], error) {
-	// The four lock methods inline, so guards live on the caller's stack.
-	return l.read(&ReadGuard[T]{l: l}, false)
+	// The four lock methods inline, so guards live on the caller's stack;
+	// Read's fast path inlines whole (see rlockOr).
+	g := &ReadGuard[T]{l: l}
+	return g, rlockOr(&l.raw, func(word int32) error { return l.readSlow(g, word) })
 }
 
 // TryRead returns a read guard if no writer holds or waits for l, and
@@ -102,13 +104,20 @@ var (
 	writeOps = lockOps{lock: opWrite, tryLock: opTryWrite, unlock: opWUnlock}
 )
 
-func (l *RwLock[T]) read(g *ReadGuard[T], try bool) (*ReadGuard[T], error) {
-	if !try && !slowPath() {
-		if !l.raw.fastRLock() {
-			l.raw.rlockWait() // counted in: wait for the writer ahead
-		}
-		return g, poisonErr(l.raw.poisoned())
+// readSlow is Read past rlockOr's fast path for g: word is the reader word
+// rlockOr's add returned, or notCounted.
+func (l *RwLock[T]) readSlow(g *ReadGuard[T], word int32) (err error) {
+	if word == notCounted {
+		g.held, err = l.take((*rwReadSide)(&l.raw), &readOps, false)
+		return err
 	}
+	if word < 0 {
+		l.raw.rlockWait() // counted in: wait for the writer ahead
+	}
+	return poisonErr(l.raw.poisoned())
+}
+
+func (l *RwLock[T]) read(g *ReadGuard[T], try bool) (*ReadGuard[T], error) {
 	held, err := l.take((*rwReadSide)(&l.raw), &readOps, try)
 	return guarded(g, &g.held, held, err)
 }
@@ -205,22 +214,18 @@ func (g *ReadGuard[T]) String() string { return debugString(g.Get()) }
 // Unlock releases the read lock. It is idempotent. A reader's panic does
 // not poison the lock.
 func (g *ReadGuard[T]) Unlock() {
-	l := g.l
-	if l == nil {
-		return
+	if l := g.l; l != nil {
+		g.l = nil
+		runlockOr(&l.raw, g.held, func() { l.unlockSlow(g) })
 	}
-	// fast records whether the reader was counted out.
-	if fast := g.held == nil && !slowPath(); !fast || !l.raw.fastRUnlock() {
-		g.unlockSlow(fast)
-		return
-	}
-	g.l = nil
 }
 
-func (g *ReadGuard[T]) unlockSlow(countedOut bool) {
-	l, held := g.l, g.held
-	g.l, g.held = nil, nil
-	if countedOut {
+// unlockSlow is a read unlock past runlockOr's fast path, for g: the rest
+// of it if g was counted out (g.held is nil), else the long way.
+func (l *RwLock[T]) unlockSlow(g *ReadGuard[T]) {
+	held := g.held
+	g.held = nil
+	if held == nil {
 		l.raw.runlockSlow()
 		return
 	}
@@ -257,7 +262,7 @@ func (g *WriteGuard[T]) release(poison bool) {
 	}
 	held := g.held
 	g.l, g.held = nil, nil
-	if held != nil || slowPath() {
+	if held != nil { // the long way (see untracked)
 		releaseSlow(&l.raw, &writeOps, l, held, l.node.Load(), poison)
 		return
 	}

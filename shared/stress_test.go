@@ -130,3 +130,62 @@ func TestStressRwLockMixed(t *testing.T) {
 		t.Fatalf("n = %d, want %d", s.n, writers*rounds)
 	}
 }
+
+// Readers on Read's one-add fast path beside writers that poison the lock
+// now and then: every increment lands, a reader sees the count only grow,
+// and once it saw the poison it keeps seeing it (nobody clears it until the
+// end). Afterwards the reader word holds no reader, only the poison, and
+// ClearPoison gives readers the fast path back.
+func TestStressRwLockReadersSeePoison(t *testing.T) {
+	leak.Check(t)
+	quietPanics(t)
+	const writers, readers, rounds = 3, 5, 2000
+	l := NewRwLock(0)
+	var hs []*thread.JoinHandle[struct{}]
+	for i := range writers {
+		hs = append(hs, thread.Go(func() {
+			for r := range rounds {
+				catch(func() {
+					g, _ := l.Write()
+					defer g.Unlock()
+					*g.Get()++
+					if (i+r)%500 == 499 {
+						panic("poison")
+					}
+				})
+			}
+		}))
+	}
+	for range readers {
+		hs = append(hs, thread.Go(func() {
+			last, poisoned := 0, false
+			for range rounds {
+				g, err := l.Read()
+				v := *g.Get()
+				g.Unlock()
+				if v < last {
+					t.Errorf("read %d after %d", v, last)
+				}
+				if poisoned && !errors.Is(err, ErrPoisoned) {
+					t.Errorf("Read = %v after it reported ErrPoisoned", err)
+				}
+				last, poisoned = v, poisoned || err != nil
+			}
+		}))
+	}
+	for _, h := range hs {
+		h.Join()
+	}
+	if v, err := l.Load(); v != writers*rounds || !errors.Is(err, ErrPoisoned) {
+		t.Fatalf("Load = %d, %v; want %d, ErrPoisoned", v, err, writers*rounds)
+	}
+	if w := l.raw.readers.Load(); w != rwPoisoned {
+		t.Fatalf("reader word = %#x, want only the poison bit", w)
+	}
+	l.ClearPoison()
+	g, err := l.Read()
+	g.Unlock()
+	if err != nil || l.raw.readers.Load() != 0 {
+		t.Fatalf("after ClearPoison: Read = %v, reader word %#x", err, l.raw.readers.Load())
+	}
+}
