@@ -108,9 +108,6 @@ func (m *Mutex[T]) lockSlow(g *MutexGuard[T]) (err error) {
 	return err
 }
 
-// lockSlow is Lock past the one-CAS path, for g.
-func (g *MutexGuard[T]) lockSlow() error { return g.m.lockSlow(g) }
-
 // try is lock without waiting: it returns nil and ErrWouldBlock when the
 // lock is held.
 func (m *Mutex[T]) try(g *MutexGuard[T]) (*MutexGuard[T], error) {

@@ -180,6 +180,3 @@ func (r *rawMutex) unlockSlow(poison bool) {
 
 func (r *rawMutex) poisoned() bool { return r.state.Load()&mutexPoisoned != 0 }
 func (r *rawMutex) clearPoison()   { r.state.And(^mutexPoisoned) }
-
-// poison poisons the lock while its caller holds it.
-func (r *rawMutex) poison() { r.state.Or(mutexPoisoned) }
