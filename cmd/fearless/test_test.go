@@ -69,6 +69,7 @@ func TestFearlessTest(t *testing.T) {
 		"TestStopOrder": "deadlock", "TestRandomDelay": "fail",
 		"TestPipeline": "", "TestSleepThenCheck": "", "TestTimeout": "", "TestOrderFree": "",
 		"TestSynctestAfterFunc": "", "TestSynctestTimer": "", "TestSynctestStuck": "deadlock",
+		"TestFatalInGoroutine": "fail",
 	}
 	got := map[string]testResult{}
 	sc := bufio.NewScanner(strings.NewReader(out.String()))

@@ -86,3 +86,25 @@ func TestLostUpdate(t *testing.T) {
 		t.Errorf("counter is %d, want 2", got)
 	}
 }
+
+// A check in a goroutine, reported with t.Fatal, fails in the schedules
+// where the worker runs before the setup it reads. The bug: nothing orders
+// the two.
+func TestFatalInGoroutine(t *testing.T) {
+	var mu sync.Mutex
+	ready := false
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		mu.Lock()
+		ok := ready
+		mu.Unlock()
+		if !ok {
+			t.Fatal("the worker ran before the setup")
+		}
+	}()
+	mu.Lock()
+	ready = true
+	mu.Unlock()
+	<-done
+}

@@ -1,0 +1,80 @@
+package model_test
+
+import (
+	"errors"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/fearlessgo/fearless/model"
+	"github.com/fearlessgo/fearless/shared"
+	"github.com/fearlessgo/fearless/thread"
+)
+
+// A thread that leaves by runtime.Goexit ends as if it returned, and the
+// run goes on: its Join reports ErrGoexit, the other threads run to their
+// end, and every schedule is explored.
+func TestGoexitInAThreadEndsIt(t *testing.T) {
+	bad := ""
+	r := model.Explore(func() {
+		m := shared.NewMutex(0)
+		quitter := thread.Go(func() {
+			g, _ := m.Lock()
+			*g.Get()++
+			g.Unlock()
+			runtime.Goexit()
+		})
+		worker := thread.Go(func() {
+			g, _ := m.Lock()
+			*g.Get()++
+			g.Unlock()
+		})
+		_, err := quitter.Join()
+		var pe *thread.PanicError
+		if !errors.As(err, &pe) || pe.Value != thread.ErrGoexit {
+			bad = "Join of the thread that left by Goexit returned " + errString(err)
+		}
+		if _, err := worker.Join(); err != nil {
+			bad = "Join of the other thread returned " + errString(err)
+		}
+		g, _ := m.Lock()
+		if *g.Get() != 2 {
+			bad = "an increment was lost"
+		}
+		g.Unlock()
+	})
+	if r.Failure != nil {
+		t.Fatalf("%s failure:\n%s", r.Failure.Kind, r.Failure.Report)
+	}
+	if !r.Exhaustive || r.Schedules < 2 {
+		t.Errorf("got %d schedules, exhaustive %v: want every order of the two threads", r.Schedules, r.Exhaustive)
+	}
+	if bad != "" {
+		t.Error(bad)
+	}
+}
+
+// The function under test leaving by runtime.Goexit (t.FailNow inside it)
+// is a failure that says so, found and replayed like any other.
+func TestGoexitInTheFunctionIsAFailure(t *testing.T) {
+	f := func() {
+		h := thread.Go(func() {})
+		h.Join()
+		runtime.Goexit()
+	}
+	r := model.Explore(f)
+	if r.Failure == nil || r.Failure.Kind != model.KindPanic || !strings.Contains(r.Failure.Report, "runtime.Goexit was called") {
+		t.Fatalf("got %+v, want a failure that names runtime.Goexit", r.Failure)
+	}
+	again := model.Replay(r.Failure.Schedule, f)
+	if again.Failure == nil || again.Failure.Report != r.Failure.Report {
+		t.Errorf("the replay gave %+v, want the same failure", again.Failure)
+	}
+}
+
+func errString(err error) string {
+	if err == nil {
+		return "nil"
+	}
+	return err.Error()
+}
