@@ -126,13 +126,21 @@ func TestPanicInMainIsReported(t *testing.T) {
 		l.Unlock()
 		h.Join()
 	}
+	failsAndReplays(t, f, model.KindPanic, "saw n = 1")
+}
+
+// failsAndReplays explores f and checks that it fails with kind, in a
+// report that says want, and that replaying the schedule gives the same
+// report.
+func failsAndReplays(t *testing.T, f func(), kind, want string) {
+	t.Helper()
 	r := model.Explore(f)
-	if r.Failure == nil || r.Failure.Kind != model.KindPanic || !strings.Contains(r.Failure.Report, "saw n = 1") {
-		t.Fatalf("Explore = %+v, want the panic", r.Failure)
+	if r.Failure == nil || r.Failure.Kind != kind || !strings.Contains(r.Failure.Report, want) {
+		t.Fatalf("Explore = %+v, want a %s failure that says %q", r.Failure, kind, want)
 	}
 	again := model.Replay(r.Failure.Schedule, f)
-	if again.Failure == nil || again.Failure.Kind != model.KindPanic {
-		t.Fatalf("Replay = %+v, want the panic", again.Failure)
+	if again.Failure == nil || again.Failure.Report != r.Failure.Report {
+		t.Fatalf("Replay(%q) = %+v, want the same failure", r.Failure.Schedule, again.Failure)
 	}
 }
 

@@ -3,7 +3,6 @@ package model_test
 import (
 	"errors"
 	"runtime"
-	"strings"
 	"testing"
 
 	"github.com/fearlessgo/fearless/model"
@@ -62,14 +61,7 @@ func TestGoexitInTheFunctionIsAFailure(t *testing.T) {
 		h.Join()
 		runtime.Goexit()
 	}
-	r := model.Explore(f)
-	if r.Failure == nil || r.Failure.Kind != model.KindPanic || !strings.Contains(r.Failure.Report, "runtime.Goexit was called") {
-		t.Fatalf("got %+v, want a failure that names runtime.Goexit", r.Failure)
-	}
-	again := model.Replay(r.Failure.Schedule, f)
-	if again.Failure == nil || again.Failure.Report != r.Failure.Report {
-		t.Errorf("the replay gave %+v, want the same failure", again.Failure)
-	}
+	failsAndReplays(t, f, model.KindPanic, "runtime.Goexit was called")
 }
 
 func errString(err error) string {
