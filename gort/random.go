@@ -28,6 +28,33 @@ func Random[S any](r sched.Runner, key any, mk func(seed uint64) *S) *S {
 	return st.s
 }
 
+// Global returns the run's state of key, as Random does, or nil when no
+// explorer runs.
+func Global[S any](key any, mk func(seed uint64) *S) *S {
+	if r := Runner(); r != nil {
+		return Random(r, key, mk)
+	}
+	return nil
+}
+
+// Draw is a top-level function of a drop-in package of random numbers: f
+// of the run's state of key (see Global) while an explorer runs, else
+// native, the standard package's function.
+func Draw[S, T any](key any, mk func(seed uint64) *S, f func(*S) T, native func() T) T {
+	if s := Global(key, mk); s != nil {
+		return f(s)
+	}
+	return native()
+}
+
+// Draw1 is Draw for a function of one argument.
+func Draw1[S, A, T any](key any, mk func(seed uint64) *S, f func(*S, A) T, native func(A) T, a A) T {
+	if s := Global(key, mk); s != nil {
+		return f(s, a)
+	}
+	return native(a)
+}
+
 // Reseed makes s the run's state of key, as a test's call of a Seed
 // function does: the draws that follow come from s, and the run takes no
 // decision for its seed.

@@ -34,32 +34,22 @@ func NewZipf(r *Rand, s float64, v float64, imax uint64) *Zipf { return stdrand.
 // globalKey names the run's global source among the run's objects.
 type globalKey struct{}
 
+// newGlobal makes the run's global source from the seed the schedule
+// chose.
+func newGlobal(seed uint64) *Rand { return stdrand.New(pcgSource{randv2.NewPCG(seed, seed)}) }
+
 // global returns the run's global source, or nil when no explorer runs.
-func global() *Rand {
-	r := gort.Runner()
-	if r == nil {
-		return nil
-	}
-	return gort.Random(r, globalKey{}, func(seed uint64) *Rand {
-		return stdrand.New(pcgSource{randv2.NewPCG(seed, seed)})
-	})
-}
+func global() *Rand { return gort.Global(globalKey{}, newGlobal) }
 
 // draw is f of the run's global source while an explorer runs, else
 // native, the standard package's function.
 func draw[T any](f func(*Rand) T, native func() T) T {
-	if g := global(); g != nil {
-		return f(g)
-	}
-	return native()
+	return gort.Draw(globalKey{}, newGlobal, f, native)
 }
 
 // draw1 is draw for a function of one argument.
 func draw1[A, T any](f func(*Rand, A) T, native func(A) T, a A) T {
-	if g := global(); g != nil {
-		return f(g, a)
-	}
-	return native(a)
+	return gort.Draw1(globalKey{}, newGlobal, f, native, a)
 }
 
 // pcgSource is a Source64 over PCG, cheaper to seed for every run than
