@@ -21,7 +21,7 @@ func (b *Bubble) SchedLabel() string {
 
 // bubbles maps the goroutines of a run (by the explorer's id) to their
 // bubble.
-type bubbles map[int]*Bubble
+type bubbles struct{ of map[int]*Bubble }
 
 type bubblesKey struct{}
 
@@ -29,9 +29,9 @@ type bubblesKey struct{}
 // any other run needs no look at bubbles.
 var bubbleRun uint64
 
-func bubblesOf(r sched.Runner) bubbles {
+func bubblesOf(r sched.Runner) map[int]*Bubble {
 	bubbleRun = r.Run()
-	return *StateOf(r, bubblesKey{}, func() *bubbles { b := bubbles{}; return &b })
+	return StateOf(r, bubblesKey{}, func() *bubbles { return &bubbles{of: map[int]*Bubble{}} }).of
 }
 
 // CurrentBubble returns the bubble of the calling goroutine, or nil.

@@ -42,8 +42,7 @@ func (d *dfs) advance() bool {
 			return true
 		}
 	}
-	d.truncate(0)
-	d.path = nil
+	d.path = nil // the search is over: nothing will reuse its branches
 	return false
 }
 

@@ -1,6 +1,7 @@
 package synctest_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -52,7 +53,7 @@ func TestWaitReturnsWhenTheOthersBlock(t *testing.T) {
 			})
 			synctest.Wait()
 			if sent != 1 {
-				bad("Wait returned with the worker not blocked: " + string(rune('0'+sent)) + " sends done")
+				bad(fmt.Sprintf("Wait returned with the worker not blocked: %d sends done", sent))
 			}
 			gort.In(ch).Recv()
 			gort.In(ch).Recv()
