@@ -78,13 +78,20 @@ func (ep *endpoint) use(step uint64, op sched.Op) uint64 {
 		panic("session: " + name(op) + " on the zero Chan; endpoints come from New")
 	}
 	sched.Point(op, ep.c)
-	if !ep.c.side[ep.me].steps.CompareAndSwap(step, step+1) {
+	side := &ep.c.side[ep.me]
+	// The side's state is read before the step is taken: an operation that
+	// wins the step goes on even when a racing reuse aborts the side after.
+	state := side.state.Load()
+	if !side.steps.CompareAndSwap(step, step+1) {
 		err := reused(ep, step, op)
 		// This side cannot follow the protocol any more: leave at once, so
 		// that the peer does not wait for it until a collection finds the
 		// endpoints dropped.
 		ep.c.leave(ep.me, aborted, "the peer misused an endpoint ("+err.Error()+")")
 		panic(err)
+	}
+	if state != open {
+		ep.c.fail(ep.me, op) // this side left: none of its endpoints may go on
 	}
 	return step + 1
 }

@@ -57,9 +57,6 @@ type sideState struct {
 // send delivers v to the peer of side me.
 func send[T any](c *conn, me int, v T, op sched.Op) {
 	peer := &c.side[1-me]
-	if c.side[me].state.Load() != open {
-		c.fail(me, op) // this side left: it must not go on
-	}
 	if st := peer.state.Load(); st != open && st != closed {
 		c.fail(me, op)
 	}
