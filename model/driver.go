@@ -1,20 +1,39 @@
 package model
 
-// The driver: the goroutine that switches to the threads of a run one at a
-// time (workers.go), each until it hands the turn back, and unwinds them
-// when the run is over. It is not the goroutine that called Explore, which
-// watches it for a stall (stall.go): a thread blocked outside the explorer
-// holds its driver in the switch to it, and a new driver, of the next
-// generation, unwinds the others. A driver that finds itself of an old
-// generation when its switch returns does nothing more.
+// The driver: the goroutine that runs the runs of a search one after
+// another, switching to the threads of each one at a time (workers.go),
+// each until it hands the turn back, and unwinding them when the run is
+// over. It is not the goroutine that called Explore, which watches it for
+// a stall (stall.go): a thread blocked outside the explorer holds its
+// driver in the switch to it, and a new driver, of the run's next
+// generation, unwinds the others and goes on with the search. A driver
+// that finds itself of an old generation when its switch returns does
+// nothing more.
 
 // testHookReport, when set by a test, runs while a report is made.
 var testHookReport func()
 
-// drive runs the run from thread next on (nil: only its unwinding is left)
-// as the driver of generation gen, and closes e.over when every thread is
-// unwound.
-func (e *execution) drive(gen int64, next *mthread) {
+// drive goes on with run e from thread next (nil: only its unwinding is
+// left) as the driver of generation gen, then with the search's next runs,
+// and closes x.over when the search is over.
+func (x *explorer) drive(e *execution, gen int64, next *mthread) {
+	for {
+		if !e.finish(gen, next) {
+			return // a driver of a newer generation goes on
+		}
+		x.endRun(e)
+		if e = x.startRun(); e == nil {
+			close(x.over)
+			return
+		}
+		gen, next = 0, e.threads[0]
+	}
+}
+
+// finish runs e from thread next on as the driver of generation gen, makes
+// its report and unwinds its threads. It reports whether the run is still
+// this driver's; if not, a newer driver has it.
+func (e *execution) finish(gen int64, next *mthread) (mine bool) {
 	completed := false
 	defer func() {
 		if !completed && e.gen.Load() == gen {
@@ -25,7 +44,7 @@ func (e *execution) drive(gen int64, next *mthread) {
 			next := e.afterGoexit
 			e.afterGoexit = nil
 			e.mu.Unlock()
-			go e.drive(gen, next)
+			go e.x.drive(e, gen, next)
 		}
 	}()
 	for next != nil {
@@ -47,9 +66,13 @@ func (e *execution) drive(gen int64, next *mthread) {
 		e.abortAll(gen)
 	}
 	completed = true
-	if e.gen.Load() == gen {
-		close(e.over)
+	e.mu.Lock()
+	mine = e.gen.Load() == gen
+	if mine {
+		e.unwound = true
 	}
+	e.mu.Unlock()
+	return mine
 }
 
 // resume switches to t until it hands the turn back, and returns the

@@ -37,8 +37,8 @@ type execution struct {
 // runIDs numbers the runs of the process.
 var runIDs atomic.Uint64
 
-// start runs f as thread 0 and returns when the run is over and every
-// goroutine of it is gone.
+// start makes f thread 0 of the run, with the turn: the driver runs it
+// first.
 func (e *execution) start(f func()) {
 	e.lock() // a garbage collector cleanup may call Unpark already
 	main := e.newThread()
@@ -46,8 +46,6 @@ func (e *execution) start(f func()) {
 	e.begin(main, -1)
 	main.w = e.x.workers.start(job{e, main, f, true})
 	e.mu.Unlock()
-	go e.drive(0, main)
-	e.await()
 }
 
 func (e *execution) fail(f *Failure) {

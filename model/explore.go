@@ -127,7 +127,9 @@ func Replay(schedule string, f func()) Result {
 	cfg.maxSteps = max(cfg.maxSteps, len(path)) // a schedule recorded with a larger MaxSteps
 	x := begin(cfg, f)
 	defer x.stop()
-	e := x.run(path, replayChooser{})
+	s := &replaying{path: path}
+	x.runAll(s)
+	e := s.e
 	r := Result{Schedules: 1, Failure: e.failure}
 	x.outside.addTo(&r)
 	if r.Failure == nil && e.pos < len(path) {

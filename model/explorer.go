@@ -21,6 +21,8 @@ type explorer struct {
 	prevHook func(*thread.PanicError)
 	outside  outsideLog
 	deadline time.Time     // of the Budget; zero: none
+	search   search        // the runs, one after another (search.go)
+	over     chan struct{} // closed when the search is over and its last run unwound
 	finished chan struct{} // closed when the exploration is over
 	tick     *time.Ticker  // the stall watch's
 	workers  workers       // the goroutines that run managed threads
@@ -36,7 +38,7 @@ func begin(cfg config, f func()) *explorer {
 		running.Store(false)
 		panic("model: another deterministic scheduler is installed; the explorer needs the seam to itself")
 	}
-	x := &explorer{cfg: cfg, f: f, finished: make(chan struct{}), tick: stallTick(cfg.stall)}
+	x := &explorer{cfg: cfg, f: f, over: make(chan struct{}), finished: make(chan struct{}), tick: stallTick(cfg.stall)}
 	if cfg.budget > 0 {
 		x.deadline = time.Now().Add(cfg.budget)
 	}
@@ -54,70 +56,52 @@ func (x *explorer) stop() {
 	running.Store(false)
 }
 
-// run runs f once along path (forced) and then ch's decisions.
-func (x *explorer) run(path []*branch, ch chooser) *execution {
+// runAll runs the runs of s, and returns when s has none left and every
+// thread of the last is unwound. A driver goroutine runs them, one after
+// another; this one watches it for a stall (stall.go).
+func (x *explorer) runAll(s search) {
+	x.search = s
+	e := x.startRun()
+	if e == nil {
+		return
+	}
+	go x.drive(e, 0, e.threads[0])
+	x.await()
+}
+
+// startRun starts the search's next run, as far as its first thread having
+// the turn; nil when the search is over.
+func (x *explorer) startRun() *execution {
+	path, ch, ok := x.search.next()
+	if !ok {
+		return nil
+	}
 	e := newExecution(x, path, ch)
 	x.exec.Store(e)
 	e.start(x.f)
+	return e
+}
+
+// endRun gives the search what the run e found, once every thread of it is
+// unwound.
+func (x *explorer) endRun(e *execution) {
 	x.exec.Store(nil)
 	x.outside.add(e.outside)
-	defer e.recycle()
+	e.recycle()
 	if e.failure != nil {
 		e.failure.Schedule = encodeSchedule(e.path[:min(e.pos, len(e.path))], x.cfg.idleTimers)
 		if e.failure.Kind != KindNondeterministic {
 			e.failure.Report += fmt.Sprintf("\nreplay: model.Replay(%q, f)\n", e.failure.Schedule)
 		}
 	}
-	return e
+	x.search.ran(e)
 }
 
-func (x *explorer) explore() (r Result) {
-	defer x.outside.addTo(&r)
-	budget := x.cfg.maxSchedules
-	usePCT := x.cfg.pct > 0 || !x.cfg.boundSet
-	useDFS := x.cfg.pct == 0 || x.cfg.boundSet
-	if useDFS {
-		dfsBudget := budget
-		if usePCT {
-			dfsBudget = max(1, budget/2)
-		}
-		d := &dfs{bound: x.cfg.bound, spare: &x.branches}
-		var ch chooser = dfsChooser{}
-		if x.cfg.noReduction {
-			ch = fullChooser{}
-		}
-		for r.Schedules < dfsBudget && !x.overBudget() {
-			e := x.run(d.path, ch)
-			r.Schedules++
-			if e.failure != nil {
-				r.Failure = e.failure
-				return r
-			}
-			d.path = e.path
-			if !d.advance() {
-				r.Exhaustive = true
-				return r
-			}
-		}
-	}
-	if usePCT {
-		depth := x.cfg.pct
-		if depth == 0 {
-			depth = defaultPCTDepth
-		}
-		p := newPCT(depth, x.cfg.seed)
-		for r.Schedules < budget && !x.overBudget() {
-			p.reset()
-			e := x.run(nil, p)
-			r.Schedules++
-			if e.failure != nil {
-				r.Failure = e.failure
-				return r
-			}
-			p.k = max(p.k, e.decisions)
-		}
-	}
-	return r
+func (x *explorer) explore() Result {
+	s := newExploration(x)
+	x.runAll(s)
+	x.outside.addTo(&s.r)
+	return s.r
 }
 
 func (x *explorer) onPanic(pe *thread.PanicError) {

@@ -63,7 +63,7 @@ func newExecution(x *explorer, path []*branch, ch chooser) *execution {
 		id:       runIDs.Add(1),
 		seats:    s.seats,
 		handles:  s.handles,
-		turns:    turns{threads: s.threads[:0], spare: s.threads, over: make(chan struct{})},
+		turns:    turns{threads: s.threads[:0], spare: s.threads},
 		choices:  choices{path: path, chooser: ch, dpor: ch.dpor(), steps: s.steps, lists: s.lists},
 		por:      por{objs: s.objs, free: s.free, trans: s.trans, lastOf: s.lastOf},
 		sleeping: sleeping{tacc: s.tacc},

@@ -38,18 +38,24 @@ func (e *execution) lock() {
 	e.calls.Add(1)
 }
 
-// await waits for the run to be over and its threads unwound, watching
-// that the running thread keeps calling into the explorer.
-func (e *execution) await() {
-	stall := e.x.cfg.stall
-	last, since := e.calls.Load(), time.Now()
+// await waits for the search to be over and its last run unwound,
+// watching that the running thread keeps calling into the explorer.
+func (x *explorer) await() {
+	stall := x.cfg.stall
+	var e *execution
+	var last int64
+	since := time.Now()
 	for {
 		select {
-		case <-e.over:
+		case <-x.over:
 			return
-		case now := <-e.x.tick.C:
-			if c := e.calls.Load(); c != last || e.reporting.Load() {
-				last, since = c, now
+		case now := <-x.tick.C:
+			cur := x.exec.Load()
+			if cur == nil || cur != e || cur.calls.Load() != last || cur.reporting.Load() {
+				e, since = cur, now
+				if e != nil {
+					last = e.calls.Load()
+				}
 			} else if now.Sub(since) >= stall {
 				e.stalled(stall)
 				since = now
@@ -60,9 +66,14 @@ func (e *execution) await() {
 
 // stalled abandons the running thread, which has not called into the
 // explorer for d, and starts a driver of the next generation to unwind the
-// others. The run, unless it was over already, ends with a failure.
+// others and go on with the search. The run, unless it was over already,
+// ends with a failure.
 func (e *execution) stalled(d time.Duration) {
 	e.mu.Lock()
+	if e.unwound {
+		e.mu.Unlock()
+		return // the driver got out and is done with the run
+	}
 	t := e.cur
 	t.stuck = true
 	gen := e.gen.Add(1)
@@ -75,7 +86,7 @@ func (e *execution) stalled(d time.Duration) {
 		e.fail(&Failure{Kind: KindOutside, Report: b.String()})
 	}
 	e.mu.Unlock()
-	go e.drive(gen, nil)
+	go e.x.drive(e, gen, nil)
 }
 
 // foreignSample is how often, in calls, Point and Park check their caller:
