@@ -15,13 +15,13 @@ import (
 // turns is the thread set of a run and whose turn it is.
 type turns struct {
 	threads     []*mthread
-	spare       []*mthread    // an earlier run's threads, to reuse (scratch.go)
-	cur         *mthread      // the thread that has the turn
-	yielder     *mthread      // excluded by its yield until another thread runs
-	gen         atomic.Int64  // the driver's generation: a stall starts a new one
-	reporting   atomic.Bool   // the run is over and its report not made yet: no thread runs
-	afterGoexit *mthread      // the thread a thread ending by runtime.Goexit handed the turn to
-	unwound     bool          // the driver is done with the run: a stall comes too late
+	spare       []*mthread   // an earlier run's threads, to reuse (scratch.go)
+	cur         *mthread     // the thread that has the turn
+	yielder     *mthread     // excluded by its yield until another thread runs
+	gen         atomic.Int64 // the driver's generation: a stall starts a new one
+	reporting   atomic.Bool  // the run is over and its report not made yet: no thread runs
+	afterGoexit *mthread     // the thread a thread ending by runtime.Goexit handed the turn to
+	unwound     bool         // the driver is done with the run: a stall comes too late
 	ended       bool
 	aborting    bool // the run is over and its threads are being unwound
 }
