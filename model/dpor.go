@@ -19,9 +19,8 @@ type por struct {
 	trans    []int // transition k (1-based) -> position in path of the decision that chose it
 	lastOf   []int // thread id -> its latest transition
 	curTrans int
-	objs     map[any]*objState
-	free     []*objState // an earlier run's, to reuse (scratch.go)
-	pendObj  any         // the running transition's Point object, not yet accessed (see flush)
+	objs     *objects // objects.go
+	pendObj  any      // the running transition's Point object, not yet accessed (see flush)
 	pendSet  bool
 	global   objState // the last access that touched everything
 }
@@ -140,7 +139,7 @@ func (e *execution) globalAccess() {
 	for _, q := range e.threads {
 		t.clock.join(q.clock)
 	}
-	for _, os := range e.objs {
+	for _, os := range e.objs.all {
 		t.mem.join(os.mem)
 	}
 	g := &e.global

@@ -17,8 +17,7 @@ type scratch struct {
 	trans   []int
 	lastOf  []int
 	tacc    []accRec
-	objs    map[any]*objState
-	free    []*objState
+	objs    *objects
 	seats   []seated
 	handles map[any]*mthread
 	labels  map[any]int
@@ -37,11 +36,7 @@ func (e *execution) recycle() {
 	s := &e.x.spare
 	s.threads = e.threads
 	s.steps, s.trans, s.lastOf, s.tacc = e.steps[:0], e.trans[:0], e.lastOf[:0], e.tacc[:0]
-	s.free = e.free[:0]
-	for _, os := range e.objs {
-		s.free = append(s.free, os)
-	}
-	clear(e.objs)
+	e.objs.reset()
 	clear(e.seats)
 	clear(e.handles)
 	clear(e.labels)
@@ -56,7 +51,7 @@ func (e *execution) recycle() {
 func newExecution(x *explorer, path []*branch, ch chooser) *execution {
 	s := &x.spare
 	if s.objs == nil {
-		*s = scratch{objs: map[any]*objState{}, handles: map[any]*mthread{}, labels: map[any]int{}}
+		*s = scratch{objs: newObjects(), handles: map[any]*mthread{}, labels: map[any]int{}}
 	}
 	e := &execution{
 		x:        x,
@@ -65,7 +60,7 @@ func newExecution(x *explorer, path []*branch, ch chooser) *execution {
 		handles:  s.handles,
 		turns:    turns{threads: s.threads[:0], spare: s.threads},
 		choices:  choices{path: path, chooser: ch, dpor: ch.dpor(), steps: s.steps, lists: s.lists},
-		por:      por{objs: s.objs, free: s.free, trans: s.trans, lastOf: s.lastOf},
+		por:      por{objs: s.objs, trans: s.trans, lastOf: s.lastOf},
 		sleeping: sleeping{tacc: s.tacc},
 		clock:    clock{base: time.Now()},
 		outcome:  outcome{labels: s.labels},
@@ -88,16 +83,4 @@ func (e *execution) newThread() *mthread {
 	e.threads = append(e.threads, t)
 	e.lastOf = append(e.lastOf, 0)
 	return t
-}
-
-// newObjState returns a zero objState, reusing one of an earlier run's.
-func (e *execution) newObjState() *objState {
-	n := len(e.free)
-	if n == 0 {
-		return &objState{}
-	}
-	os := e.free[n-1]
-	e.free = e.free[:n-1]
-	*os = objState{wclock: os.wclock[:0], reads: os.reads[:0], rclock: os.rclock[:0], mem: os.mem[:0]}
-	return os
 }

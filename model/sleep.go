@@ -103,12 +103,11 @@ func (s *sleeper) wakes(acc []accRec, global bool) bool {
 // run first touches objects unless it has a name from its making (see
 // created).
 func (e *execution) objState(obj any) *objState {
-	os := e.objs[obj]
+	os := e.objs.get(obj)
 	if os == nil {
-		os = e.newObjState()
+		os = e.objs.add(obj)
 		os.id = e.touched
 		e.touched++
-		e.objs[obj] = os
 	}
 	return os
 }
@@ -123,11 +122,10 @@ func (e *execution) created(t *mthread, obj any) {
 	if !comparable(obj) {
 		return
 	}
-	if e.objs[obj] == nil {
-		os := e.newObjState()
+	if e.objs.get(obj) == nil {
+		os := e.objs.add(obj)
 		os.id = -1 - (t.id<<32 | t.made)
 		t.made++
-		e.objs[obj] = os
 	}
 }
 
