@@ -57,9 +57,39 @@ func (d *dfs) truncate(n int) {
 }
 
 // branches is the storage of branches an exploration forgot, for its later
-// decisions to reuse: a search makes a few for every schedule.
+// decisions to reuse: a search makes a few for every schedule. The sleep
+// sets the branches keep are cut from chunks, since most are small: a
+// chunk lives as long as a branch holds a part of it.
 type branches struct {
-	free []*branch
+	free     []*branch
+	sleepers []sleeper  // the rest of the chunk sleepers are cut from
+	lists    []*sleeper // the rest of the chunk lists of sleepers are cut from
+}
+
+// chunk is how many sleepers, or pointers to sleepers, a chunk holds.
+const chunk = 128
+
+// sleeper returns a zero sleeper.
+func (bs *branches) sleeper() *sleeper {
+	if len(bs.sleepers) == 0 {
+		bs.sleepers = make([]sleeper, chunk)
+	}
+	s := &bs.sleepers[0]
+	bs.sleepers = bs.sleepers[1:]
+	return s
+}
+
+// sleeperList returns an empty list with room for n sleepers.
+func (bs *branches) sleeperList(n int) []*sleeper {
+	if n > chunk/4 {
+		return make([]*sleeper, 0, n)
+	}
+	if len(bs.lists) < n {
+		bs.lists = make([]*sleeper, chunk)
+	}
+	l := bs.lists[:0:n]
+	bs.lists = bs.lists[n:]
+	return l
 }
 
 // get returns a zero branch.

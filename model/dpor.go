@@ -108,7 +108,7 @@ func (e *execution) accessState(os *objState, write, race, sync bool) {
 	}
 	if write {
 		os.w, os.wt = k, t.id
-		os.wclock = append(os.wclock[:0], t.clock...) // only ever read by join: reuse it
+		os.wclock.assign(t.clock) // only ever read by join: reuse it
 		os.reads, os.rclock = os.reads[:0], os.rclock[:0]
 	} else {
 		os.reads = append(os.reads, acc{k, t.id})
@@ -119,7 +119,7 @@ func (e *execution) accessState(os *objState, write, race, sync bool) {
 		if g.w != 0 {
 			t.mem.join(g.mem)
 		}
-		os.mem = append(os.mem[:0], t.mem...)
+		os.mem.assign(t.mem)
 	}
 }
 

@@ -43,10 +43,10 @@ type sleeper struct {
 }
 
 // newSleeper adds the sleeper of thread tid, tried at b, to b.explored.
-func (b *branch) newSleeper(tid int) *sleeper {
+func (b *branch) newSleeper(tid int, store *branches) *sleeper {
 	s := &b.first
 	if len(b.explored) > 0 {
-		s = new(sleeper)
+		s = store.sleeper()
 	} else {
 		b.explored = b.exploredBuf[:0:len(b.exploredBuf)]
 	}
@@ -141,7 +141,7 @@ func (e *execution) endTransition() {
 		b := e.path[pos]
 		s := sleeperOf(b.explored, t.id)
 		if s == nil {
-			s = b.newSleeper(t.id)
+			s = b.newSleeper(t.id, &e.x.branches)
 		}
 		s.add(e.tacc, e.tglobal)
 	}
@@ -164,7 +164,7 @@ func (e *execution) stillAsleep(t *mthread) []*sleeper {
 	if same && n == len(e.sleep) {
 		return e.sleep
 	}
-	next := make([]*sleeper, 0, n)
+	next := e.x.branches.sleeperList(n)
 	for _, s := range e.sleepExec {
 		if s.tid != t.id && !s.wakes(e.tacc, e.tglobal) {
 			next = append(next, s)

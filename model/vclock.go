@@ -28,6 +28,16 @@ func (c *vclock) join(o vclock) {
 	}
 }
 
+// assign makes c a copy of o, in c's storage when it has room; new storage
+// has room for a few more threads, which most runs go on to start.
+func (c *vclock) assign(o vclock) {
+	if cap(*c) < len(o) {
+		*c = make(vclock, len(o), len(o)+4)
+	}
+	*c = (*c)[:len(o)]
+	copy(*c, o)
+}
+
 func (c vclock) clone() vclock {
 	if c == nil {
 		return nil
