@@ -22,7 +22,7 @@ type execution struct {
 	mu      sync.Mutex
 	seats   []seated         // the parkers the run met (ops.go)
 	handles map[any]*mthread // JoinHandle -> the thread it completes
-	calls   atomic.Int64     // calls into the execution: the driver watches them for a stall
+	calls   int64            // calls into the execution, under mu: the stall watch reads them
 
 	turns    // the threads and whose turn it is (turns.go)
 	choices  // the schedule being followed or taken (decide.go)

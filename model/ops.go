@@ -17,7 +17,7 @@ type yieldKey struct{ t *mthread }
 func (e *execution) point(op sched.Op, obj any) {
 	e.lock()
 	e.checkLive()
-	if e.calls.Load()%foreignSample == 0 {
+	if e.calls%foreignSample == 0 {
 		e.checkForeign(op)
 	}
 	t := e.cur
@@ -71,7 +71,7 @@ const (
 func (e *execution) park(p *sched.Parker, ctx context.Context, timeout time.Duration, mode parkMode) error {
 	e.lock()
 	e.checkLive()
-	if e.calls.Load()%foreignSample == 0 {
+	if e.calls%foreignSample == 0 {
 		e.checkForeign("park")
 	}
 	t := e.cur

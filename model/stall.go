@@ -35,7 +35,7 @@ const defaultStall = 10 * time.Second
 // lock takes e.mu, counting the call for the stall watch.
 func (e *execution) lock() {
 	e.mu.Lock()
-	e.calls.Add(1)
+	e.calls++
 }
 
 // await waits for the search to be over and its last run unwound,
@@ -43,7 +43,7 @@ func (e *execution) lock() {
 func (x *explorer) await() {
 	stall := x.cfg.stall
 	var e *execution
-	var last int64
+	var last int64 // e's calls at the last tick
 	since := time.Now()
 	for {
 		select {
@@ -51,11 +51,14 @@ func (x *explorer) await() {
 			return
 		case now := <-x.tick.C:
 			cur := x.exec.Load()
-			if cur == nil || cur != e || cur.calls.Load() != last || cur.reporting.Load() {
-				e, since = cur, now
-				if e != nil {
-					last = e.calls.Load()
-				}
+			var calls int64
+			if cur != nil {
+				cur.mu.Lock()
+				calls = cur.calls
+				cur.mu.Unlock()
+			}
+			if cur == nil || cur != e || calls != last || cur.reporting.Load() {
+				e, last, since = cur, calls, now
 			} else if now.Sub(since) >= stall {
 				e.stalled(stall)
 				since = now

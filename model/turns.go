@@ -142,10 +142,8 @@ func (e *execution) handoff(t, next *mthread) {
 	}
 	live := t.w.yield(turnBack{next: next})
 	e.waitTurn(t)
-	e.lock()
-	gone := e.aborting || !live
-	e.mu.Unlock()
-	if gone {
+	// No lock: aborting is set by the driver, before the switch back here.
+	if e.aborting || !live {
 		panic(abortSignal{})
 	}
 }
