@@ -192,7 +192,7 @@ func (e *execution) waitedBy(p *sched.Parker, t *mthread) *parkState {
 func (e *execution) parkerObj(p *sched.Parker) *objState {
 	i := e.seat(p)
 	if e.seats[i].os == nil {
-		os := e.objState(p)
+		os := e.lookup(p)
 		e.seats[i].os = os
 	}
 	return e.seats[i].os

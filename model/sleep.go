@@ -1,5 +1,7 @@
 package model
 
+import "github.com/fearlessgo/fearless/internal/sched"
+
 // Sleep sets (Godefroid 1996), which partial-order reduction needs to avoid
 // running many schedules that only reorder independent transitions: once
 // the search has tried thread p at a decision and moves on to another
@@ -103,6 +105,22 @@ func (s *sleeper) wakes(acc []accRec, global bool) bool {
 // run first touches objects unless it has a name from its making (see
 // created).
 func (e *execution) objState(obj any) *objState {
+	// The objects every run touches keep their state themselves.
+	switch o := obj.(type) {
+	case *mthread:
+		if o.os == nil {
+			o.os = e.lookup(obj)
+		}
+		return o.os
+	case *sched.Parker:
+		return e.parkerObj(o)
+	}
+	return e.lookup(obj)
+}
+
+// lookup returns the state of obj from the object store, numbering obj if
+// the run has not touched it before.
+func (e *execution) lookup(obj any) *objState {
 	os := e.objs.get(obj)
 	if os == nil {
 		os = e.objs.add(obj)
@@ -122,11 +140,22 @@ func (e *execution) created(t *mthread, obj any) {
 	if !comparable(obj) {
 		return
 	}
-	if e.objs.get(obj) == nil {
-		os := e.objs.add(obj)
-		os.id = -1 - (t.id<<32 | t.made)
-		t.made++
+	if p, ok := obj.(*sched.Parker); ok {
+		if s := &e.seats[e.seat(p)]; s.os == nil {
+			s.os = e.name(t, e.objs.add(obj))
+		}
+		return
 	}
+	if e.objs.get(obj) == nil {
+		e.name(t, e.objs.add(obj))
+	}
+}
+
+// name gives os, the state of an object thread t just made, its name.
+func (e *execution) name(t *mthread, os *objState) *objState {
+	os.id = -1 - (t.id<<32 | t.made)
+	t.made++
+	return os
 }
 
 // endTransition closes the running transition for the sleep sets: the

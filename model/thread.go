@@ -41,7 +41,8 @@ func (abortSignal) Unwinding() {}
 // scheduler hands it the turn.
 type mthread struct {
 	id      int
-	w       *worker // the coroutine that runs it
+	w       *worker   // the coroutine that runs it
+	os      *objState // its state as an object (spawned, joined), once touched
 	status  status
 	dumpReq bool // the driver asks for its stack
 	stack   string

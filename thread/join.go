@@ -65,7 +65,7 @@ func (h *JoinHandle[T]) wait() {
 	}
 	switch {
 	case h.state.CompareAndSwap(alive, joining):
-		h.joiner = *sched.NewParker()
+		h.joiner.Init()
 		if h.state.CompareAndSwap(joining, parked) {
 			h.joiner.Park() // finish unparks it exactly once
 		}

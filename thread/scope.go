@@ -71,7 +71,7 @@ func (s *ScopeHandle) wait() {
 	if yieldUntil(func() bool { return s.pending.CompareAndSwap(1, closedBit) }) {
 		return // every thread has ended
 	}
-	s.waiter = *sched.NewParker()
+	s.waiter.Init()
 	if s.pending.Add(-1) != 0 {
 		s.waiter.Park()
 	}

@@ -8,7 +8,9 @@ import (
 // A Parker blocks one goroutine at a time until it is unparked, like Rust's
 // thread::park: Unpark leaves a single token, Park consumes it or waits for
 // it. An Unpark before Park makes that Park return at once; several Unparks
-// before a Park leave one token. The zero value is not usable: use NewParker.
+// before a Park leave one token. The zero value is not usable: use
+// NewParker, or Init for a Parker inside another value. A Parker must not
+// be copied once made.
 type Parker struct {
 	token chan struct{}
 	seat  Seat
@@ -28,9 +30,16 @@ func (p *Parker) Seat() *Seat { return &p.seat }
 
 // NewParker returns a Parker with no token.
 func NewParker() *Parker {
-	p := &Parker{token: make(chan struct{}, 1)}
-	Created(p)
+	p := new(Parker)
+	p.Init()
 	return p
+}
+
+// Init makes p, the zero Parker inside another value, usable, with no
+// token, as NewParker makes a new one; the scheduler knows p as made here.
+func (p *Parker) Init() {
+	p.token = make(chan struct{}, 1)
+	Created(p)
 }
 
 // Unpark makes the token available, waking the parked goroutine if any.
