@@ -8,6 +8,17 @@ import (
 	"github.com/fearlessgo/fearless/model"
 )
 
+// The places of the go statements and makes below, as the rewriter makes
+// them.
+var (
+	posCounterGo    = gort.At("gort/bench_test.go:30")
+	posPipelineIn   = gort.At("gort/bench_test.go:46")
+	posPipelineOut  = gort.At("gort/bench_test.go:47")
+	posPipelineDone = gort.At("gort/bench_test.go:48")
+	posPipelineGo1  = gort.At("gort/bench_test.go:49")
+	posPipelineGo2  = gort.At("gort/bench_test.go:55")
+)
+
 // counter is the 3-goroutine counter in plain Go as fearless test rewrites
 // it: go statements, a sync.Mutex and a sync.WaitGroup.
 func counter() {
@@ -16,7 +27,7 @@ func counter() {
 	n := 0
 	for range 3 {
 		wg.Add(1)
-		gort.Go(func() {
+		gort.GoAt(posCounterGo, func() {
 			defer wg.Done()
 			mu.Lock()
 			n++
@@ -32,16 +43,16 @@ func counter() {
 // pipeline is a producer, a worker and the test joined by channels, with a
 // select on a done channel: the shape of most kernels of GoBench.
 func pipeline() {
-	in := gort.Made(make(chan int))
-	out := gort.Made(make(chan int, 1))
-	done := gort.Made(make(chan struct{}))
-	gort.Go(func() {
+	in := gort.MadeAt(posPipelineIn, make(chan int))
+	out := gort.MadeAt(posPipelineOut, make(chan int, 1))
+	done := gort.MadeAt(posPipelineDone, make(chan struct{}))
+	gort.GoAt(posPipelineGo1, func() {
 		defer gort.Close(in)
 		for i := range 2 {
 			gort.Out(in).Send(i)
 		}
 	})
-	gort.Go(func() {
+	gort.GoAt(posPipelineGo2, func() {
 		defer gort.Close(out)
 		for v := range gort.In(in).Range() {
 			o, d := gort.Out(out), gort.In(done)

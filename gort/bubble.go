@@ -45,7 +45,10 @@ func CurrentBubble(r sched.Runner) *Bubble {
 // GoIn starts f as a goroutine of bubble b (a new bubble if b is nil) and
 // returns the bubble.
 func GoIn(r sched.Runner, b *Bubble, f func()) *Bubble {
-	site := sched.Near(2)
+	return goIn(r, b, f, sched.Near(1))
+}
+
+func goIn(r sched.Runner, b *Bubble, f func(), site *sched.CallSite) *Bubble {
 	if b == nil {
 		b = &Bubble{site: site}
 	}

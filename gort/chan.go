@@ -70,11 +70,22 @@ type nilChan struct{}
 
 func (nilChan) SchedLabel() string { return "a nil channel" }
 
-// Made registers c, a channel just made by rewritten code, and returns it:
-// the rewriter turns make(chan T, n) into Made(make(chan T, n)).
+// Made registers c, a channel just made, and returns it; reports name it by
+// where Made was called. The rewriter turns make(chan T, n) into
+// MadeAt(pos, make(chan T, n)), which names it by pos.
 func Made[C any](c C) C {
+	return register(c, sched.Near(1)) // resolved only if a report names the channel
+}
+
+// MadeAt is Made for the make at pos.
+func MadeAt[C any](pos Pos, c C) C { return register(c, pos.cs) }
+
+// MadeFrom is Made for a channel that reports name by site (a timer's, by
+// where the timer was made).
+func MadeFrom[C any](site *sched.CallSite, c C) C { return register(c, site) }
+
+func register[C any](c C, site *sched.CallSite) C {
 	r := Runner()
-	site := sched.Near(0) // resolved only if a report names the channel
 	ptr := reflect.ValueOf(c).Pointer()
 	if r == nil {
 		if !recordNative.Load() {

@@ -33,6 +33,21 @@ import (
 // one added during the loop may not be. With no explorer running, it is
 // Go's own range.
 func MapRange[M ~map[K]V, K comparable, V any](m M) iter.Seq2[K, V] {
+	var pc [1]uintptr
+	if Runner() != nil {
+		runtime.Callers(2, pc[:])
+	}
+	return mapRange(m, rangeSite(pc[0]))
+}
+
+// MapRangeAt is MapRange for the range statement at pos.
+func MapRangeAt[M ~map[K]V, K comparable, V any](pos Pos, m M) iter.Seq2[K, V] {
+	return mapRange(m, rangeAt{pos.cs})
+}
+
+// mapRange ranges over m in the order of the rotation of the range
+// statement known by key in the run's world.
+func mapRange[M ~map[K]V, K comparable, V any](m M, key any) iter.Seq2[K, V] {
 	r := Runner()
 	if r == nil {
 		return func(yield func(K, V) bool) {
@@ -43,8 +58,6 @@ func MapRange[M ~map[K]V, K comparable, V any](m M) iter.Seq2[K, V] {
 			}
 		}
 	}
-	var pc [1]uintptr
-	runtime.Callers(2, pc[:])
 	return func(yield func(K, V) bool) {
 		keys := make([]K, 0, len(m))
 		for k := range m {
@@ -53,7 +66,7 @@ func MapRange[M ~map[K]V, K comparable, V any](m M) iter.Seq2[K, V] {
 		sortKeys(keys)
 		start := 0
 		if len(keys) > 1 {
-			rot := StateOf(r, rangeSite(pc[0]), func() *rotation { return &rotation{} })
+			rot := StateOf(r, key, func() *rotation { return &rotation{} })
 			start = rot.of(r, len(keys))
 		}
 		for i := range keys {
@@ -69,6 +82,9 @@ func MapRange[M ~map[K]V, K comparable, V any](m M) iter.Seq2[K, V] {
 // A rangeSite is a range statement over a map, by the address of its call
 // of MapRange: the key of its rotation in the run's world.
 type rangeSite uintptr
+
+// A rangeAt is a range statement over a map, by its Pos.
+type rangeAt struct{ *sched.CallSite }
 
 // A rotation is where a range statement starts in its map's sorted keys,
 // chosen by the schedule the first time it is needed in a run.

@@ -21,7 +21,7 @@ type Timer struct {
 // next time every goroutine is blocked, under the rule of idle timers),
 // and again every period if period > 0, until stopped. label names its
 // goroutine in reports.
-func StartTimer(r sched.Runner, d, period time.Duration, label string, f func()) *Timer {
+func StartTimer(r sched.Runner, d, period time.Duration, label string, site *sched.CallSite, f func()) *Timer {
 	t := &Timer{p: sched.NewParker()}
 	r.GoDaemon(func() {
 		wait := d
@@ -36,7 +36,7 @@ func StartTimer(r sched.Runner, d, period time.Duration, label string, f func())
 			}
 			wait = period
 		}
-	}, label)
+	}, label, site)
 	return t
 }
 

@@ -33,6 +33,13 @@ func StateOf[S any](r sched.Runner, key any, mk func() *S) *S {
 // Site returns where rewritten code called into gort.
 func Site() string { return sched.Site(1) }
 
+// Caller records the few frames from Caller's caller up, among which is
+// the user's, for a report to find when it asks: cheaper to take than a
+// whole stack, and than a Site, which resolves it at once. The caller is
+// a function of gort that the user's code calls directly or through at
+// most six others of gort's (context.WithTimeout through WithDeadline, say).
+func Caller() *sched.CallSite { return sched.Frames(1, 8) }
+
 // Describe names a modelled object in reports: its kind, and how and where
 // rewritten code made or first used it ("chan int (made at x.go:12)"). The
 // call stack is turned into a site only here, when a report asks.

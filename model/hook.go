@@ -109,9 +109,9 @@ func (h hook) Choose(n int) int {
 	return 0
 }
 
-func (h hook) GoDaemon(f func(), label string) {
+func (h hook) GoDaemon(f func(), label string, site *sched.CallSite) {
 	if e := h.x.exec.Load(); e != nil {
-		e.spawn(f, label, sched.Callers(1))
+		e.spawn(f, label, site)
 		return
 	}
 	panic("model: a goroutine was started outside the explored function while Explore runs; do not run model tests in parallel with others")

@@ -105,7 +105,10 @@ func (t *mthread) displayName() string {
 	// A goroutine of rewritten Go code: named as Go names them.
 	name := fmt.Sprintf("goroutine %d", t.id)
 	if t.daemon != "" {
-		name += " (" + t.daemon + ")"
+		if site := t.site.String(); site != "" {
+			return name + " (" + t.daemon + " made at " + site + ")"
+		}
+		return name + " (" + t.daemon + ")"
 	}
 	if site := t.site.String(); site != "" {
 		name += " (started at " + site + ")"

@@ -164,7 +164,7 @@ func WithDeadlineCause(parent Context, d time.Time, cause error) (Context, Cance
 	}
 	c.dl, c.hasDL = d, true
 	if c.err == nil {
-		c.timer = gort.StartTimer(r, d.Sub(sched.Now()), 0, "deadline of a context made at "+gort.Site(), func() {
+		c.timer = gort.StartTimer(r, d.Sub(sched.Now()), 0, "deadline of a context", gort.Caller(), func() {
 			sched.Point(opCancel, c)
 			c.cancel(DeadlineExceeded, cause)
 		})

@@ -21,7 +21,7 @@ type Timer struct {
 	c      chan Time
 	f      func()
 	t      *gort.Timer
-	site   string
+	site   *sched.CallSite
 }
 
 // NewTimer is time.NewTimer.
@@ -31,8 +31,9 @@ func NewTimer(d Duration) *Timer {
 		nt := stdtime.NewTimer(d)
 		return &Timer{C: nt.C, native: nt}
 	}
-	c := gort.Made(make(chan Time, 1))
-	t := &Timer{C: c, c: c, site: gort.Site()}
+	site := gort.Caller()
+	c := gort.MadeFrom(site, make(chan Time, 1))
+	t := &Timer{C: c, c: c, site: site}
 	t.start(r, d)
 	return t
 }
@@ -43,7 +44,7 @@ func AfterFunc(d Duration, f func()) *Timer {
 	if r == nil {
 		return &Timer{native: stdtime.AfterFunc(d, f)}
 	}
-	t := &Timer{f: f, site: gort.Site()}
+	t := &Timer{f: f, site: gort.Caller()}
 	t.start(r, d)
 	return t
 }
@@ -52,7 +53,7 @@ func AfterFunc(d Duration, f func()) *Timer {
 func After(d Duration) <-chan Time { return NewTimer(d).C }
 
 func (t *Timer) start(r sched.Runner, d Duration) {
-	t.t = gort.StartTimer(r, d, 0, "timer made at "+t.site, t.fire)
+	t.t = gort.StartTimer(r, d, 0, "timer", t.site, t.fire)
 }
 
 func (t *Timer) fire() {
@@ -100,7 +101,7 @@ type Ticker struct {
 	native *stdtime.Ticker
 	c      chan Time
 	t      *gort.Timer
-	site   string
+	site   *sched.CallSite
 }
 
 // NewTicker is time.NewTicker. It panics if d <= 0, as time.NewTicker does.
@@ -113,8 +114,9 @@ func NewTicker(d Duration) *Ticker {
 		nt := stdtime.NewTicker(d)
 		return &Ticker{C: nt.C, native: nt}
 	}
-	c := gort.Made(make(chan Time, 1))
-	t := &Ticker{C: c, c: c, site: gort.Site()}
+	site := gort.Caller()
+	c := gort.MadeFrom(site, make(chan Time, 1))
+	t := &Ticker{C: c, c: c, site: site}
 	t.start(r, d)
 	return t
 }
@@ -128,7 +130,7 @@ func Tick(d Duration) <-chan Time {
 }
 
 func (t *Ticker) start(r sched.Runner, d Duration) {
-	t.t = gort.StartTimer(r, d, d, "ticker made at "+t.site, func() {
+	t.t = gort.StartTimer(r, d, d, "ticker", t.site, func() {
 		gort.Select(true, gort.Out(t.c).Case(Now()))
 	})
 }

@@ -11,7 +11,7 @@ import (
 //
 //	{
 //		fearless_f1, fearless_a2, fearless_a3 := f, x, y
-//		fearless_gort.Go(func() { fearless_f1(fearless_a2, fearless_a3) })
+//		fearless_gort.GoAt(fearless_pos_x_go_1, func() { fearless_f1(fearless_a2, fearless_a3) })
 //	}
 //
 // so that the function value and its arguments are evaluated where the go
@@ -132,10 +132,10 @@ func (r *rewriter) pkg() *types.Package {
 	return nil
 }
 
-// spawn is fearless_gort.Go(func() { inner }), at the go statement's
-// position: the goroutine is started at its line.
+// spawn is fearless_gort.GoAt(pos, func() { inner }), at the go
+// statement's position: the goroutine is started at its line.
 func (r *rewriter) spawn(pos token.Pos, inner *ast.CallExpr) ast.Stmt {
-	return &ast.ExprStmt{X: call(r.gortAt(pos, "Go"), &ast.FuncLit{
+	return &ast.ExprStmt{X: call(r.gortAt(pos, "GoAt"), r.posOf(pos), &ast.FuncLit{
 		Type: &ast.FuncType{Params: &ast.FieldList{}},
 		Body: &ast.BlockStmt{List: []ast.Stmt{&ast.ExprStmt{X: inner}}},
 	})}

@@ -15,10 +15,13 @@ import (
 	"go/printer"
 	"go/token"
 	"go/types"
+	"path/filepath"
 	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/ast/astutil"
+
+	"github.com/fearlessgo/fearless/internal/sched"
 )
 
 // Import paths of the runtime.
@@ -54,6 +57,9 @@ func File(fset *token.FileSet, f *ast.File, info *types.Info, isTest bool) ([]by
 	r.imports()
 	r.branches()
 	astutil.Apply(f, r.pre, r.post)
+	if len(r.positions) > 0 {
+		f.Decls = append(f.Decls, &ast.GenDecl{Tok: token.VAR, Specs: r.positions})
+	}
 	if r.usesGort {
 		astutil.AddNamedImport(fset, f, gortName, gortPath)
 	}
@@ -82,8 +88,9 @@ type rewriter struct {
 	usesGort      bool
 	usesStdAtomic bool
 	isTest        bool
-	atomicName    string // the name sync/atomic's replacement goes by in the file
-	runtimeName   string // the name package runtime goes by in the file
+	atomicName    string     // the name sync/atomic's replacement goes by in the file
+	runtimeName   string     // the name package runtime goes by in the file
+	positions     []ast.Spec // the package-level fearless_gort.Pos of each place (posOf)
 }
 
 // imports points the standard packages with drop-in replacements at them,
@@ -133,6 +140,30 @@ func (r *rewriter) fresh(what string) string {
 func (r *rewriter) gortAt(pos token.Pos, name string) ast.Expr {
 	r.usesGort = true
 	return &ast.SelectorExpr{X: &ast.Ident{NamePos: pos, Name: gortName}, Sel: ast.NewIdent(name)}
+}
+
+// posOf returns a package-level variable holding the place of pos in the
+// user's file, as reports name it ("dir/file.go:12"), made once for the
+// program rather than found by walking the stack each time.
+func (r *rewriter) posOf(pos token.Pos) ast.Expr {
+	p := r.fset.Position(pos)
+	file := filepath.Base(r.fset.File(r.file.Pos()).Name())
+	name := fmt.Sprintf("fearless_pos_%s_%d", strings.Map(identRune, file), len(r.positions)+1)
+	at := strconv.Quote(sched.ShortFile(p.Filename) + ":" + strconv.Itoa(p.Line))
+	r.positions = append(r.positions, &ast.ValueSpec{
+		Names:  []*ast.Ident{ast.NewIdent(name)},
+		Values: []ast.Expr{call(r.gortAt(token.NoPos, "At"), &ast.BasicLit{Kind: token.STRING, Value: at})},
+	})
+	return ast.NewIdent(name)
+}
+
+// identRune keeps the letters and digits of a file name, for a name made
+// from it.
+func identRune(c rune) rune {
+	if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
+		return c
+	}
+	return '_'
 }
 
 func call(fun ast.Expr, args ...ast.Expr) *ast.CallExpr { return &ast.CallExpr{Fun: fun, Args: args} }
@@ -228,7 +259,7 @@ func (r *rewriter) post(c *astutil.Cursor) bool {
 		if r.isChan(n.X) {
 			n.X = method(call(r.gortAt(n.X.Pos(), "In"), n.X), "Range")
 		} else if r.isMap(n.X) {
-			n.X = call(r.gortAt(n.X.Pos(), "MapRange"), n.X)
+			n.X = call(r.gortAt(n.X.Pos(), "MapRangeAt"), r.posOf(n.X.Pos()), n.X)
 		}
 	case *ast.GoStmt:
 		c.Replace(r.goStmt(n))
@@ -258,7 +289,7 @@ func (r *rewriter) callExpr(c *astutil.Cursor, n *ast.CallExpr) {
 	case len(n.Args) == 1 && r.builtin(n.Fun, "cap") && r.isChan(n.Args[0]):
 		n.Fun = r.gortAt(n.Fun.Pos(), "Cap")
 	case len(n.Args) >= 1 && r.builtin(n.Fun, "make") && r.isChan(n.Args[0]):
-		c.Replace(call(r.gortAt(n.Pos(), "Made"), n))
+		c.Replace(call(r.gortAt(n.Pos(), "MadeAt"), r.posOf(n.Pos()), n))
 	}
 	sel, ok := n.Fun.(*ast.SelectorExpr)
 	if !ok {

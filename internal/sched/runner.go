@@ -13,8 +13,8 @@ type Runner interface {
 	Choose(n int) int
 	// GoDaemon starts f as a scheduled goroutine that serves others (a
 	// timer): it is not waited for at the end of a run, nor reported as
-	// leaked; label names it in reports.
-	GoDaemon(f func(), label string)
+	// leaked; reports name it by label and site, where it was made.
+	GoDaemon(f func(), label string, site *CallSite)
 	// Fail ends the run as a failure of the given kind, with a report for
 	// people. The caller goes on until its next operation.
 	Fail(kind, report string)

@@ -36,11 +36,17 @@ func Site(skip int) string {
 }
 
 // A CallSite is a call stack taken cheaply, to be turned into a site only
-// if a report needs it.
+// if a report needs it; or a site known without a stack (At).
 type CallSite struct {
+	at  string
 	pcs [24]uintptr
 	n   int
 }
+
+// At returns the CallSite of a site known without a stack, as
+// "dir/file.go:line": a go statement or make that the rewriter replaced,
+// whose place it knows.
+func At(site string) *CallSite { return &CallSite{at: site} }
 
 // Callers records the stack skip frames up from Callers' caller.
 func Callers(skip int) *CallSite {
@@ -53,9 +59,13 @@ func Callers(skip int) *CallSite {
 // Near's caller: less to walk than Callers, for a caller that knows the
 // user's frame is among them (a go statement that rewritten code replaced,
 // called directly or through a wrapper such as WaitGroup.Go).
-func Near(skip int) *CallSite {
+func Near(skip int) *CallSite { return Frames(skip+1, 4) }
+
+// Frames records n frames at most (up to 24) from skip frames up from
+// Frames' caller.
+func Frames(skip, n int) *CallSite {
 	c := &CallSite{}
-	c.n = runtime.Callers(skip+2, c.pcs[:4])
+	c.n = runtime.Callers(skip+2, c.pcs[:min(n, len(c.pcs))])
 	return c
 }
 
@@ -63,6 +73,9 @@ func Near(skip int) *CallSite {
 func (c *CallSite) String() string {
 	if c == nil {
 		return ""
+	}
+	if c.at != "" {
+		return c.at
 	}
 	frames := runtime.CallersFrames(c.pcs[:c.n])
 	for {
