@@ -125,6 +125,9 @@ func TestEveryOperationChecksLinearity(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			cl, sv := session.New[Squares, SquaresDual]()
+			// Both sides are aborted, so that neither is left for the
+			// garbage collector to report as dropped during a later test.
+			defer cl.Abort()
 			defer sv.Abort()
 			c.f(cl, sv)
 		})
