@@ -1,11 +1,14 @@
 package gort_test
 
 import (
+	"slices"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/fearlessgo/fearless/gort"
 	gcontext "github.com/fearlessgo/fearless/gort/context"
+	gsync "github.com/fearlessgo/fearless/gort/sync"
 	gtime "github.com/fearlessgo/fearless/gort/time"
 	"github.com/fearlessgo/fearless/model"
 )
@@ -43,23 +46,123 @@ func probeAndStop() {
 
 // TestTimerAfterTheOthersEnded checks that the search sees what a timer
 // does when it fires after every other goroutine ended: its send depends
-// on the order of the others, so a run must not end before it fires. With
-// timers that may fire early, the leaked result goroutine is found; with
-// idle timers it cannot happen (a timer fires only when every goroutine is
-// blocked), and the search says so exhaustively.
+// on the order of the others, so a run must not end before it fires. The
+// leaked result goroutine is found with timers that may fire early, and
+// with idle timers too: the poll's timer and the stopper's sleep end at
+// the same instant, and the stopper may then run while the poll waits for
+// its result (in a synctest bubble, the goroutine leaks about every other
+// run).
 func TestTimerAfterTheOthersEnded(t *testing.T) {
 	for _, bound := range []int{-1, 3} {
-		opts := []model.Option{model.Timers(model.TimersEarly)}
-		if bound >= 0 {
-			opts = append(opts, model.PreemptionBound(bound))
-		}
-		r := model.Explore(probeAndStop, opts...)
-		if r.Failure == nil || r.Failure.Kind != model.KindLeak {
-			t.Errorf("early timers, preemption bound %d: %d schedules, exhaustive %v, failure %v: want the leak", bound, r.Schedules, r.Exhaustive, r.Failure)
+		for name, timers := range map[string]model.TimerMode{"early": model.TimersEarly, "idle": model.TimersIdle} {
+			opts := []model.Option{model.Timers(timers)}
+			if bound >= 0 {
+				opts = append(opts, model.PreemptionBound(bound))
+			}
+			r := model.Explore(probeAndStop, opts...)
+			if r.Failure == nil || r.Failure.Kind != model.KindLeak {
+				t.Errorf("%s timers, preemption bound %d: %d schedules, exhaustive %v, failure %v: want the leak", name, bound, r.Schedules, r.Exhaustive, r.Failure)
+			}
 		}
 	}
-	r := model.Explore(probeAndStop, model.Timers(model.TimersIdle))
-	if r.Failure != nil || !r.Exhaustive {
-		t.Errorf("idle timers: %d schedules, exhaustive %v, failure %v: want an exhaustive pass", r.Schedules, r.Exhaustive, r.Failure)
+}
+
+// timersOfOneInstant: two goroutines sleep until the same instant; one logs
+// twice when it wakes, the other once. Under testing/synctest both timers
+// fire together and the woken goroutines run in any order, so the second
+// one may log between the first one's two.
+func timersOfOneInstant() string {
+	var mu gsync.Mutex
+	var wg gsync.WaitGroup
+	var log []byte
+	note := func(c byte) { mu.Lock(); log = append(log, c); mu.Unlock() }
+	wg.Add(2)
+	gort.Go(func() { defer wg.Done(); gtime.Sleep(50 * time.Nanosecond); note('a'); note('b') })
+	gort.Go(func() { defer wg.Done(); gtime.Sleep(50 * time.Nanosecond); note('c') })
+	wg.Wait()
+	return string(log)
+}
+
+// timersOfTwoInstants: the later timer never fires before the earlier one's
+// goroutine has run until it blocks, as nothing is blocked before that.
+func timersOfTwoInstants() string {
+	var mu gsync.Mutex
+	var wg gsync.WaitGroup
+	var log []byte
+	note := func(c byte) { mu.Lock(); log = append(log, c); mu.Unlock() }
+	wg.Add(2)
+	gort.Go(func() { defer wg.Done(); gtime.Sleep(50 * time.Nanosecond); note('a'); note('b') })
+	gort.Go(func() { defer wg.Done(); gtime.Sleep(60 * time.Nanosecond); note('c') })
+	wg.Wait()
+	return string(log)
+}
+
+// TestTimersAgainstSynctest runs programs whose timers fire at one instant
+// or at two, natively in a synctest bubble and under the explorer's idle
+// timers: every outcome the bubble gives must be one the explorer finds,
+// and the explorer must give no outcome synctest's rule forbids.
+func TestTimersAgainstSynctest(t *testing.T) {
+	for _, c := range []struct {
+		name    string
+		f       func() string
+		allowed []string
+	}{
+		{"one instant", timersOfOneInstant, []string{"abc", "acb", "cab"}},
+		{"two instants", timersOfTwoInstants, []string{"abc"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			native := map[string]bool{}
+			for range 1000 {
+				synctest.Test(t, func(*testing.T) { native[c.f()] = true })
+			}
+			explored := map[string]bool{}
+			r := model.Explore(func() { explored[c.f()] = true }, model.Timers(model.TimersIdle))
+			if r.Failure != nil || !r.Exhaustive {
+				t.Fatalf("exhaustive %v, failure %v: want an exhaustive pass", r.Exhaustive, r.Failure)
+			}
+			for o := range native {
+				if !explored[o] {
+					t.Errorf("synctest gives %s, the explorer never does (explored: %v)", o, keys(explored))
+				}
+			}
+			if want := slices.Sorted(slices.Values(c.allowed)); !slices.Equal(keys(explored), want) {
+				t.Errorf("explored %v, want exactly %v (natively: %v)", keys(explored), want, keys(native))
+			}
+		})
+	}
+}
+
+// stopTicking: a goroutine polls a ticker until main stops it, and main
+// returns as soon as the goroutine has answered, while it still has to
+// return and stop its ticker.
+func stopTicking() {
+	stop := gort.Made(make(chan chan struct{}))
+	gort.Go(func() {
+		tick := gtime.NewTicker(time.Nanosecond)
+		defer tick.Stop()
+		for {
+			c, s := gort.In(tick.C), gort.In(stop)
+			if r := gort.Select(false, c.Case(), s.Case()); r.Index == 1 {
+				answer, _ := gort.Value(s, r)
+				gort.Out(answer).Send(struct{}{})
+				return
+			}
+		}
+	})
+	answer := gort.Made(make(chan struct{}))
+	gort.Out(stop).Send(answer)
+	gort.In(answer).Recv()
+}
+
+// TestTickerDoesNotStarveTheGoroutineItRacesWith checks that early timers
+// let a runnable goroutine go on between a ticker's fires: a ticker firing
+// again and again while the goroutine that would stop it waits to run is
+// no schedule a fair runtime takes, and no leak.
+func TestTickerDoesNotStarveTheGoroutineItRacesWith(t *testing.T) {
+	for name, timers := range map[string]model.TimerMode{"early": model.TimersEarly, "idle": model.TimersIdle} {
+		r := model.Explore(stopTicking, model.Timers(timers), model.MaxSchedules(2000))
+		if r.Failure != nil {
+			t.Errorf("%s timers: %d schedules, failure:\n%s", name, r.Schedules, r.Failure.Report)
+		}
 	}
 }

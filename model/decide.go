@@ -79,7 +79,9 @@ func (e *execution) decide(t *mthread) *mthread {
 		e.end() // only goroutines that serve others are left, each fired once
 		return nil
 	}
-	if e.x.cfg.idleTimers {
+	if !e.x.cfg.idleTimers {
+		tim = e.fairTimeouts(run, tim)
+	} else {
 		e.sinceFire++
 		spinning := e.sinceFire > spinAllowance && len(tim) > 0
 		tim = e.idleTimeouts(len(run) > 0 && !spinning, tim)
@@ -152,6 +154,7 @@ func (e *execution) decide(t *mthread) *mthread {
 		e.preempts++
 	}
 	next := e.threads[choice]
+	e.countFire(next, run)
 	if next.status == timed && draining {
 		next.drained = true
 	}

@@ -99,12 +99,17 @@ type TimerMode int
 const (
 	// TimersEarly, the default of Explore, lets a timeout fire whenever it
 	// races with something else that could happen: the search tries the
-	// timeout both before and after the wake-up it races with.
+	// timeout both before and after the wake-up it races with. It fires
+	// at most a few times in a row while another thread waits to run, as a
+	// fair runtime would let that thread go on, so that a ticker cannot
+	// keep the goroutine that would stop it from running.
 	TimersEarly TimerMode = iota
 	// TimersIdle follows testing/synctest: modelled time advances only
 	// when every thread is blocked, so a timeout never fires while some
-	// thread could still run. The earliest deadline fires first; equal
-	// deadlines are tried in each order. fearless test uses it by default.
+	// thread could still run, and then to the earliest deadline. The
+	// timeouts of that instant all come due together: each may fire at any
+	// point from then on, in any order, while the threads they woke run.
+	// fearless test uses it by default.
 	TimersIdle
 )
 

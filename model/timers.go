@@ -2,6 +2,7 @@ package model
 
 import (
 	"context"
+	"slices"
 	"time"
 )
 
@@ -14,6 +15,40 @@ type clock struct {
 	lateFires int  // timeouts fired after the function under test returned
 	contexts  bool // a thread of the run has parked with a context
 	sinceFire int  // decisions since a timeout last fired
+	firesOver int  // timeouts fired in a row while a thread that is not a timer's could run
+}
+
+// maxFiresOver is how many timeouts may fire, under early timers, while a
+// thread that is not a timer's could run and is not chosen: past it, that
+// thread runs first, as a fair scheduler would let it, instead of a ticker
+// firing forever while the goroutine it races with waits.
+const maxFiresOver = 3
+
+// fairTimeouts applies maxFiresOver to the timed threads tim, given the
+// runnable ones run.
+func (e *execution) fairTimeouts(run, tim []int) []int {
+	if e.firesOver < maxFiresOver {
+		return tim
+	}
+	for _, id := range run {
+		if e.threads[id].daemon == "" {
+			return tim[:0]
+		}
+	}
+	return tim
+}
+
+// countFire counts, for maxFiresOver, the choice of next at a decision
+// where run could run.
+func (e *execution) countFire(next *mthread, run []int) {
+	switch {
+	case next.status != timed:
+		if next.daemon == "" {
+			e.firesOver = 0
+		}
+	case slices.ContainsFunc(run, func(id int) bool { return e.threads[id].daemon == "" }):
+		e.firesOver++
+	}
 }
 
 // lateFireLimit is how many timeouts may fire after the function under test
@@ -65,19 +100,26 @@ func (e *execution) wakeCancelled() {
 }
 
 // idleTimeouts applies the rule of testing/synctest to the timed threads
-// tim: a timeout fires only when no thread can run otherwise, and then the
-// earliest deadline first (all of those with the earliest, as a choice).
+// tim: time moves on only when no thread can run otherwise (others is
+// false), and then to the earliest deadline, whose timeouts are all
+// candidates, as a choice. A timeout whose deadline the clock has reached
+// already is due: it may fire at any decision, while others run, as the
+// timers of one instant all fire together under synctest and the woken
+// goroutines run in any order.
 func (e *execution) idleTimeouts(others bool, tim []int) []int {
-	if others || len(tim) == 0 {
-		return tim[:0]
+	if len(tim) == 0 {
+		return tim
 	}
 	first := e.threads[tim[0]].deadline
 	for _, id := range tim {
 		first = min(first, e.threads[id].deadline)
 	}
+	if others || first <= e.now {
+		first = e.now // only the due ones
+	}
 	out := tim[:0] // filtered in place
 	for _, id := range tim {
-		if e.threads[id].deadline == first {
+		if e.threads[id].deadline <= first {
 			out = append(out, id)
 		}
 	}
