@@ -166,3 +166,113 @@ func TestTickerDoesNotStarveTheGoroutineItRacesWith(t *testing.T) {
 		}
 	}
 }
+
+// timeoutBeforeTheAnswer fails when the hour-long timeout of a goroutine
+// fires before main's answer reaches it, which only early timers allow.
+func timeoutBeforeTheAnswer() {
+	answer := gort.Made(make(chan int, 1))
+	var wg gsync.WaitGroup
+	wg.Add(1)
+	gort.Go(func() {
+		defer wg.Done()
+		a, after := gort.In(answer), gort.In(gtime.After(time.Hour))
+		if gort.Select(false, a.Case(), after.Case()).Index == 1 {
+			panic("timed out")
+		}
+	})
+	gort.Out(answer).Send(1)
+	wg.Wait()
+}
+
+// TestPCTFiresTimersEarly checks that the randomised search, like the
+// depth-first one, lets a timeout fire early under early timers, and
+// never under idle timers.
+func TestPCTFiresTimersEarly(t *testing.T) {
+	r := model.Explore(timeoutBeforeTheAnswer, model.PCT(2), model.Timers(model.TimersEarly), model.MaxSchedules(200))
+	if r.Failure == nil || r.Failure.Kind != model.KindPanic {
+		t.Errorf("early timers: %d schedules, failure %v: want the panic", r.Schedules, r.Failure)
+	} else if rr := model.Replay(r.Failure.Schedule, timeoutBeforeTheAnswer); rr.Failure == nil || rr.Failure.Report != r.Failure.Report {
+		t.Errorf("the replay gives %v, want the same failure", rr.Failure)
+	}
+	r = model.Explore(timeoutBeforeTheAnswer, model.PCT(2), model.Timers(model.TimersIdle), model.MaxSchedules(200))
+	if r.Failure != nil {
+		t.Errorf("idle timers: failure %v, want none", r.Failure)
+	}
+}
+
+// busyBesideAWaiter: two goroutines keep each other busy through a ticker
+// until a third, which only has to run once, tells them to stop.
+func busyBesideAWaiter() {
+	stop := gort.Made(make(chan struct{}))
+	pings := gort.Made(make(chan struct{}))
+	var wg gsync.WaitGroup
+	wg.Add(3)
+	gort.Go(func() { // polls the ticker, pinging the other on each tick
+		defer wg.Done()
+		tick := gtime.NewTicker(time.Nanosecond)
+		defer tick.Stop()
+		for {
+			c, s := gort.In(tick.C), gort.In(stop)
+			if gort.Select(false, c.Case(), s.Case()).Index == 1 {
+				gort.Close(pings)
+				return
+			}
+			gort.Out(pings).Send(struct{}{})
+		}
+	})
+	gort.Go(func() { // answers the pings until they end
+		defer wg.Done()
+		for {
+			if _, ok := gort.In(pings).Recv2(); !ok {
+				return
+			}
+		}
+	})
+	gort.Go(func() { defer wg.Done(); gort.Close(stop) })
+	wg.Wait()
+}
+
+// TestPCTIsFair checks that the randomised search lets a goroutine that can
+// run go on while two others of higher priority keep each other busy, as a
+// fair runtime does, instead of reporting a livelock.
+func TestPCTIsFair(t *testing.T) {
+	for seed := range uint64(5) {
+		r := model.Explore(busyBesideAWaiter, model.PCT(3), model.Seed(seed), model.Timers(model.TimersEarly), model.MaxSchedules(100))
+		if r.Failure != nil {
+			t.Fatalf("seed %d: %d schedules, failure:\n%.1500s", seed, r.Schedules, r.Failure.Report)
+		}
+	}
+}
+
+// deadlockBesideATicker blocks for good while a ticker nobody reads fires.
+func deadlockBesideATicker() {
+	tick := gtime.NewTicker(time.Millisecond)
+	defer tick.Stop()
+	gort.In(gort.Made(make(chan int))).Recv()
+}
+
+// waitPastManyTicks waits for a timeout while a ticker nobody reads fires
+// a thousand times before it.
+func waitPastManyTicks() {
+	tick := gtime.NewTicker(time.Millisecond)
+	defer tick.Stop()
+	gort.In(gtime.After(time.Second)).Recv()
+}
+
+// TestTickerWakingNobodyIsADeadlock checks that a run whose goroutines all
+// wait for good is a deadlock even while a ticker fires into a channel
+// nobody reads, and that a timeout still to come keeps it from being one.
+func TestTickerWakingNobodyIsADeadlock(t *testing.T) {
+	for name, timers := range map[string]model.TimerMode{"early": model.TimersEarly, "idle": model.TimersIdle} {
+		r := model.Explore(deadlockBesideATicker, model.Timers(timers), model.MaxSchedules(100))
+		if r.Failure == nil || r.Failure.Kind != model.KindDeadlock {
+			t.Errorf("%s timers: %d schedules, failure %v: want the deadlock", name, r.Schedules, r.Failure)
+		}
+	}
+	// Under idle timers only: early timers let the search try schedules
+	// in which the ticker fires past the run's step limit.
+	r := model.Explore(waitPastManyTicks, model.Timers(model.TimersIdle), model.MaxSchedules(20))
+	if r.Failure != nil {
+		t.Errorf("idle timers: the wait past the ticks fails:\n%.1500s", r.Failure.Report)
+	}
+}

@@ -159,11 +159,9 @@ func (e *execution) decide(t *mthread) *mthread {
 		next.drained = true
 	}
 	if next.status == timed {
-		if e.threads[0].status == finished {
-			if e.lateFires++; e.lateFires > lateFireLimit {
-				e.failLater(e.leakFailure)
-				return nil
-			}
+		if f := e.countIdleFire(next); f != nil {
+			e.failLater(f)
+			return nil
 		}
 		e.fire(next)
 	}

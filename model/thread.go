@@ -78,6 +78,9 @@ type mthread struct {
 	// pending: what it does when it fires (a send, say) may depend on what
 	// the others did, and the search must see it to try the other orders.
 	drained bool
+	// idleFired: the stretch in which its timeout last fired while every
+	// thread but the timers' was blocked (see countIdleFire).
+	idleFired int
 
 	clock vclock // happens-before for partial-order reduction: every dependent pair
 	mem   vclock // happens-before for the memory model: synchronisation only

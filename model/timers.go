@@ -16,6 +16,9 @@ type clock struct {
 	contexts  bool // a thread of the run has parked with a context
 	sinceFire int  // decisions since a timeout last fired
 	firesOver int  // timeouts fired in a row while a thread that is not a timer's could run
+
+	idleFires   int // timeouts fired in a row while every thread but the timers' was blocked
+	idleStretch int // numbers those stretches (see countIdleFire)
 }
 
 // maxFiresOver is how many timeouts may fire, under early timers, while a
@@ -52,9 +55,42 @@ func (e *execution) countFire(next *mthread, run []int) {
 }
 
 // lateFireLimit is how many timeouts may fire after the function under test
-// returned while goroutines it started are still alive: past it, those are
-// reported as leaked (a goroutine woken only by a ticker never ends).
+// returned while goroutines it started are still alive, or while every
+// goroutine but the timers' waits for good: past it, those are reported as
+// leaked or deadlocked (a goroutine woken only by a ticker never ends, and
+// a ticker firing into a channel nobody reads wakes nobody).
 const lateFireLimit = 100
+
+// countIdleFire counts the timeout of t, about to fire, for
+// lateFireLimit, and returns the failure once past it. While every thread
+// but the timers' is blocked, the failure waits until every pending timer
+// has fired in that stretch: a timer still to fire for the first time may
+// wake somebody.
+func (e *execution) countIdleFire(t *mthread) func() *Failure {
+	if e.threads[0].status == finished {
+		if e.lateFires++; e.lateFires > lateFireLimit {
+			return e.leakFailure
+		}
+		return nil
+	}
+	if slices.ContainsFunc(e.threads, func(t *mthread) bool {
+		// A timer that fired and still runs may wake somebody too.
+		return t.status == runnable || (t.daemon == "" && t.status == timed)
+	}) {
+		e.idleFires = 0
+		e.idleStretch++
+		return nil
+	}
+	mark := e.idleStretch + 1 // a new thread's zero is no mark
+	e.idleFires++
+	if e.idleFires > lateFireLimit && !slices.ContainsFunc(e.threads, func(t *mthread) bool {
+		return t.status == timed && t.idleFired != mark
+	}) {
+		return e.deadlockFailure // t too fired before in the stretch
+	}
+	t.idleFired = mark
+	return nil
+}
 
 // spinAllowance is how many decisions may pass, under idle timers, while
 // goroutines keep running without all blocking, before the earliest
