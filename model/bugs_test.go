@@ -184,3 +184,49 @@ func TestTwoPreemptionBugIsFoundByPCT(t *testing.T) {
 		t.Fatalf("PreemptionBound(2): Explore = %+v, want the failure", r)
 	}
 }
+
+// selfJoinDeadlock deadlocks in every schedule: the main thread holds the
+// lock while it joins a thread that takes it.
+func selfJoinDeadlock() {
+	lock := shared.NewMutex(0)
+	g, _ := lock.Lock()
+	defer g.Unlock()
+	thread.Go(func() {
+		g, _ := lock.Lock()
+		g.Unlock()
+	}).Join()
+}
+
+// The objects of a reported run are named by where they were made, though
+// the explorer records sites only in the run it reports: running the
+// failing schedule again for that is not a schedule of the search.
+func TestReportNamesObjectsWithoutCountingTheRunAgain(t *testing.T) {
+	leak.Check(t)
+	r := model.Explore(selfJoinDeadlock)
+	if r.Failure == nil || r.Failure.Kind != model.KindDeadlock || r.Schedules != 1 {
+		t.Fatalf("Explore = %+v, want the deadlock in the first schedule", r)
+	}
+	if want := "Mutex[int] made at bugs_test.go:"; !strings.Contains(r.Failure.Report, want) {
+		t.Errorf("report lacks %q:\n%s", want, r.Failure.Report)
+	}
+	if again := model.Replay(r.Failure.Schedule, selfJoinDeadlock); again.Failure == nil || again.Failure.Report != r.Failure.Report {
+		t.Fatalf("Replay = %+v, want the same report", again.Failure)
+	}
+}
+
+// A function that fails otherwise when run again keeps the failure it was
+// found with.
+func TestReportOfAFunctionThatDoesNotReplayIsTheFirst(t *testing.T) {
+	leak.Check(t)
+	runs := 0
+	r := model.Explore(func() {
+		runs++
+		if runs > 1 {
+			panic("not the failure of the first run")
+		}
+		selfJoinDeadlock()
+	})
+	if r.Failure == nil || r.Failure.Kind != model.KindDeadlock {
+		t.Fatalf("Explore = %+v, want the first run's deadlock", r)
+	}
+}

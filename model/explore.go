@@ -128,6 +128,7 @@ func Replay(schedule string, f func()) Result {
 	x := begin(cfg, f)
 	defer x.stop()
 	s := &replaying{path: path}
+	x.sites.Store(true)
 	x.runAll(s)
 	e := s.e
 	r := Result{Schedules: 1, Failure: e.failure}

@@ -28,6 +28,12 @@ type explorer struct {
 	workers  workers       // the goroutines that run managed threads
 	spare    scratch       // storage of the last run, for the next
 	branches branches      // storage of the branches the search forgot
+	// Where an object was made costs a look at the stack, and only a report
+	// shows it: constructors record it (sched.RecordSite) only while sites
+	// is set, in the run that is reported; unsited says that an object of
+	// the run in progress was made without.
+	sites   atomic.Bool
+	unsited atomic.Bool
 }
 
 func begin(cfg config, f func()) *explorer {
@@ -77,6 +83,7 @@ func (x *explorer) startRun() *execution {
 		return nil
 	}
 	e := newExecution(x, path, ch)
+	x.unsited.Store(false)
 	x.exec.Store(e)
 	e.start(x.f)
 	return e
@@ -86,7 +93,6 @@ func (x *explorer) startRun() *execution {
 // unwound.
 func (x *explorer) endRun(e *execution) {
 	x.exec.Store(nil)
-	x.outside.add(e.outside)
 	e.recycle()
 	if e.failure != nil {
 		e.failure.Schedule = encodeSchedule(e.path[:min(e.pos, len(e.path))], x.cfg.idleTimers)
@@ -95,6 +101,7 @@ func (x *explorer) endRun(e *execution) {
 		}
 	}
 	x.search.ran(e)
+	x.outside.add(e.outside)
 }
 
 func (x *explorer) explore() Result {

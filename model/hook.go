@@ -37,6 +37,17 @@ func (h hook) GoFrom(f func(), site *sched.CallSite) {
 	panic("model: a thread was started outside the explored function while Explore runs; do not run model tests in parallel with others")
 }
 
+// RecordSite says whether an object being made records where: only in a
+// run that is reported. A failing run whose objects were made without
+// their sites is run again, along its schedule, with them (search.go).
+func (h hook) RecordSite() bool {
+	if h.x.sites.Load() {
+		return true
+	}
+	h.x.unsited.Store(true)
+	return false
+}
+
 func (h hook) Park(p *sched.Parker, ctx context.Context, timeout time.Duration) error {
 	if e := h.x.exec.Load(); e != nil {
 		return e.park(p, ctx, timeout, parkPlain)

@@ -25,6 +25,11 @@ type exploration struct {
 	ch        chooser // the depth-first phase's
 	p         *pct    // the PCT phase's, once it started
 	over      bool
+	// found is the failure of a run whose objects were made without their
+	// sites, to be run again along its schedule with them (siteRun) for
+	// the report: the same failure, with every object named.
+	found   *Failure
+	siteRun []*branch
 }
 
 func newExploration(x *explorer) *exploration {
@@ -45,6 +50,12 @@ func newExploration(x *explorer) *exploration {
 }
 
 func (s *exploration) next() ([]*branch, chooser, bool) {
+	if s.siteRun != nil {
+		path := s.siteRun
+		s.siteRun = nil
+		s.x.sites.Store(true)
+		return path, replayChooser{}, true
+	}
 	if s.over || s.x.overBudget() {
 		return nil, nil, false
 	}
@@ -69,8 +80,21 @@ func (s *exploration) next() ([]*branch, chooser, bool) {
 }
 
 func (s *exploration) ran(e *execution) {
+	if s.found != nil {
+		// The run again of a failing schedule, with sites: its failure is
+		// the same, unless the function does not replay.
+		s.r.Failure, s.found = s.found, nil
+		if f := e.failure; f != nil && f.Kind == s.r.Failure.Kind {
+			s.r.Failure = f
+		}
+		e.outside = nil // the first run's are counted
+		return
+	}
 	s.r.Schedules++
 	switch {
+	case e.failure != nil && s.x.unsited.Load() && len(e.outside) == 0 && e.failure.Kind != KindOutside && e.failure.Kind != KindNondeterministic:
+		s.found, s.over = e.failure, true
+		s.siteRun, _, _ = parseSchedule(e.failure.Schedule)
 	case e.failure != nil:
 		s.r.Failure, s.over = e.failure, true
 	case s.p != nil:

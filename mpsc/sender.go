@@ -14,7 +14,7 @@ import (
 // that the receiver gets to run; see the package doc.
 func Channel[T any]() (*Sender[T], *Receiver[T]) {
 	c := newListChan[T]()
-	if sched.Installed() {
+	if sched.RecordSite() {
 		c.label.Record(0) // for the schedule explorer's reports
 	}
 	return newSender(c), newReceiver[T](c)

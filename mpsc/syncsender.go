@@ -32,7 +32,7 @@ func SyncChannel[T any](bound int) (*SyncSender[T], *Receiver[T]) {
 	default:
 		fl = newArrayChan[T](bound)
 	}
-	if sched.Installed() {
+	if sched.RecordSite() {
 		fl.core().label.Record(0) // for the schedule explorer's reports
 	}
 	return newSyncSender[T](fl), newReceiver[T](fl)

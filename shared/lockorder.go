@@ -20,7 +20,7 @@ var detecting atomic.Bool
 
 // tracking reports whether constructors should record where they were
 // called: only a report needs it, from deadlock detection or a scheduler.
-func tracking() bool { return detecting.Load() || sched.Installed() }
+func tracking() bool { return detecting.Load() || sched.RecordSite() }
 
 // A lockNode is one Mutex or RwLock in the lock-order graph. It is made the
 // first time detection sees the lock and lives in the lock itself, so

@@ -84,6 +84,22 @@ func Active() Scheduler {
 // leave the fast path.
 func Installed() bool { return installed.Load() != nil }
 
+// RecordSite reports whether a constructor should record where its object
+// is made, a look at the caller's stack, for the reports of the installed
+// scheduler: false when none is installed. A scheduler that reports on few
+// of its runs may implement RecordSite() bool, to say when it needs the
+// sites and to learn that an object was made without one.
+func RecordSite() bool {
+	b := installed.Load()
+	if b == nil {
+		return false
+	}
+	if s, ok := b.s.(interface{ RecordSite() bool }); ok {
+		return s.RecordSite()
+	}
+	return true
+}
+
 // Point marks a place where a scheduler may switch to another goroutine.
 func Point(op Op, obj any) {
 	if b := installed.Load(); b != nil {
