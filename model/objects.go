@@ -63,5 +63,6 @@ func (o *objects) reset() {
 	if o.index != nil {
 		clear(o.index)
 	}
-	o.free, o.all = o.all, o.free[:0]
+	o.free = append(o.free, o.all...) // with those this run did not need
+	o.all = o.all[:0]
 }
