@@ -46,6 +46,23 @@ func spawn(r sched.Runner, f func(), site *sched.CallSite) {
 	sched.GoFrom(f, site)
 }
 
+// LockOSThread is runtime.LockOSThread, which the explorer does not do:
+// it runs goroutines one at a time on goroutines of its own, which must not
+// be locked to an OS thread, and which OS thread runs one is not part of a
+// schedule.
+func LockOSThread() {
+	if Runner() == nil {
+		runtime.LockOSThread()
+	}
+}
+
+// UnlockOSThread is runtime.UnlockOSThread; see LockOSThread.
+func UnlockOSThread() {
+	if Runner() == nil {
+		runtime.UnlockOSThread()
+	}
+}
+
 // Gosched is runtime.Gosched: the explorer may run another goroutine first.
 func Gosched() {
 	if Runner() == nil {

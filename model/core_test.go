@@ -218,8 +218,11 @@ func TestTimeoutRacesWithUnpark(t *testing.T) {
 func TestNestedExplorePanics(t *testing.T) {
 	leak.Check(t)
 	r := model.Explore(func() { model.Explore(func() {}) })
-	if r.Failure == nil || !strings.Contains(r.Failure.Report, "while another one runs") {
+	if r.Failure == nil || r.Failure.Kind != model.KindNested || !strings.Contains(r.Failure.Report, "while another one runs") {
 		t.Fatalf("Explore = %+v, want the nested call rejected", r.Failure)
+	}
+	if again := model.Replay(r.Failure.Schedule, func() { model.Explore(func() {}) }); again.Failure == nil || again.Failure.Report != r.Failure.Report {
+		t.Fatalf("Replay = %+v, want the same failure", again.Failure)
 	}
 	// The explorer is usable again.
 	if r := model.Explore(func() {}); r.Failure != nil || !r.Exhaustive || r.Schedules != 1 {

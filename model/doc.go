@@ -83,7 +83,13 @@
 // happens at a moment the explorer cannot control). A panic in any thread
 // is a failure, even where Join would return it as a value. Only one Explore
 // or Replay runs at a time in a process: model tests must not call
-// t.Parallel. While one runs, the thread panic hook is replaced.
+// t.Parallel, and the function must not call Explore or Replay (a failure of
+// kind "nested"). While one runs, the thread panic hook is replaced.
+// Threads run on goroutines of the explorer, which it switches between as
+// coroutines: a thread built with thread.Builder.LockOSThread is not locked
+// to an OS thread, and a thread must not call runtime.LockOSThread itself,
+// which Go's coroutines do not allow (fearless test turns those calls into
+// gort's, which do nothing under the explorer).
 //
 // Explore restores everything when it returns: no scheduler stays
 // installed, and every goroutine of every run has ended, those of a run that

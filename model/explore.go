@@ -14,6 +14,7 @@ const (
 	KindLivelock         = "livelock"
 	KindNondeterministic = "nondeterministic"
 	KindInvalidSchedule  = "invalid schedule"
+	KindNested           = "nested"
 )
 
 // Result is what an exploration found.
@@ -38,8 +39,9 @@ type Failure struct {
 	// explorer a panic is a failed assertion, even where Join would return
 	// it as a value), "livelock" (a run made MaxSteps decisions without
 	// ending), "nondeterministic" (the function did not take the same
-	// decisions when given the same schedule) or "invalid schedule" (Replay
-	// was given a string that is not a schedule).
+	// decisions when given the same schedule), "invalid schedule" (Replay
+	// was given a string that is not a schedule) or "nested" (the function
+	// called Explore or Replay: an explorer does not run inside another).
 	Kind string
 	// Report is for people: the panic value and stack, or what each blocked
 	// thread waits for and its stack, then the steps that led there and the

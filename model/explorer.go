@@ -5,13 +5,21 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/fearlessgo/fearless/internal/goid"
 	"github.com/fearlessgo/fearless/internal/sched"
 	"github.com/fearlessgo/fearless/thread"
 )
 
 // running is set while an Explore or Replay runs: there is one scheduler
-// for the whole process.
-var running atomic.Bool
+// for the whole process. current is that explorer.
+var (
+	running atomic.Bool
+	current atomic.Pointer[explorer]
+)
+
+// nestedMessage is what a call of Explore or Replay is told while another
+// one runs.
+const nestedMessage = "model: Explore or Replay called while another one runs (inside the explored function, or from a parallel test): run model tests one at a time, without t.Parallel"
 
 // explorer is one Explore or Replay call.
 type explorer struct {
@@ -38,7 +46,10 @@ type explorer struct {
 
 func begin(cfg config, f func()) *explorer {
 	if !running.CompareAndSwap(false, true) {
-		panic("model: Explore or Replay called while another one runs (inside the explored function, or from a parallel test): run model tests one at a time, without t.Parallel")
+		if x := current.Load(); x != nil {
+			x.rejectNested()
+		}
+		panic(nestedMessage)
 	}
 	if sched.Active() != nil {
 		running.Store(false)
@@ -50,7 +61,28 @@ func begin(cfg config, f func()) *explorer {
 	}
 	x.prevHook = thread.SetPanicHook(x.onPanic)
 	sched.Install(hook{x})
+	current.Store(x)
 	return x
+}
+
+// rejectNested ends the run in progress with a failure of kind "nested"
+// and unwinds the caller, when the caller is the running thread of that
+// run: the explored function called Explore or Replay. It returns when the
+// caller is another goroutine.
+func (x *explorer) rejectNested() {
+	e := x.exec.Load()
+	if e == nil {
+		return
+	}
+	e.mu.Lock()
+	mine := e.cur != nil && e.cur.goid == goid.Current() && !e.ended && !e.aborting
+	e.mu.Unlock()
+	if !mine {
+		return
+	}
+	e.failWith(KindNested, nestedMessage)
+	e.lock()
+	e.checkLive() // the run is over: unwinds the caller
 }
 
 func (x *explorer) stop() {
@@ -59,6 +91,7 @@ func (x *explorer) stop() {
 	defer x.workers.close()
 	sched.Install(nil)
 	thread.SetPanicHook(x.prevHook)
+	current.Store(nil)
 	running.Store(false)
 }
 

@@ -35,7 +35,9 @@ func (b Builder) StackSize(bytes int) Builder { b.c.stackSize = bytes; return b 
 // LockOSThread makes the thread keep one OS thread for its whole life (Rust's
 // 1:1 model) instead of being moved between OS threads by Go's M:N scheduler.
 // The OS thread ends with the thread. Use it for code that depends on
-// thread-local OS state (some C libraries, UI toolkits, namespaces).
+// thread-local OS state (some C libraries, UI toolkits, namespaces). Under
+// the schedule explorer (package model) the thread is not locked: the
+// explorer runs it, one thread at a time, on its own goroutines.
 func (b Builder) LockOSThread() Builder { b.c.lockOS = true; return b }
 
 // SpawnWith starts f in a new thread configured by b. It returns an error

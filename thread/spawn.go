@@ -90,9 +90,11 @@ func (h *JoinHandle[T]) threadOf() *Thread { return &h.thread }
 // run calls fn, a func() T or a func(), on the calling goroutine and
 // completes the handle with its result or panic.
 func (h *JoinHandle[T]) run(fn any) {
-	if h.thread.config != nil && h.thread.config.lockOS {
+	if h.thread.config != nil && h.thread.config.lockOS && !sched.Installed() {
 		// Never unlocked: the OS thread ends with the goroutine, so the
-		// thread keeps one OS thread for its whole life.
+		// thread keeps one OS thread for its whole life. Under a scheduler
+		// (the schedule explorer runs threads as coroutines, which must not
+		// lock one), which OS thread runs it is not part of a schedule.
 		runtime.LockOSThread()
 	}
 	if name := h.thread.Name(); name != "" {

@@ -49,3 +49,20 @@ func TestTaskWithCancelExplored(t *testing.T) {
 	}
 	t.Logf("%d schedules: run first in %d, cancel first in %d", res.Schedules, ranFirst, canceledFirst)
 }
+
+// A thread built to keep its OS thread runs under the explorer, which runs
+// every thread on goroutines of its own and locks none to an OS thread.
+func TestLockOSThreadExplored(t *testing.T) {
+	r := model.Explore(func() {
+		h, err := thread.SpawnWith(thread.NewBuilder().LockOSThread(), func() int { return 1 })
+		if err != nil {
+			panic(err)
+		}
+		if v, err := h.Join(); v != 1 || err != nil {
+			panic(fmt.Sprintf("Join = %d, %v", v, err))
+		}
+	})
+	if r.Failure != nil || !r.Exhaustive {
+		t.Fatalf("Explore = %+v", r)
+	}
+}

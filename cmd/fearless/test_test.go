@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"fmt"
 	"io/fs"
 	"maps"
 	"os"
@@ -69,7 +70,7 @@ func TestFearlessTest(t *testing.T) {
 		"TestStopOrder": "deadlock", "TestRandomDelay": "fail",
 		"TestPipeline": "", "TestSleepThenCheck": "", "TestTimeout": "", "TestOrderFree": "",
 		"TestSynctestAfterFunc": "", "TestSynctestTimer": "", "TestSynctestStuck": "deadlock",
-		"TestFatalInGoroutine": "fail",
+		"TestFatalInGoroutine": "fail", "TestLockedGoroutine": "",
 	}
 	got := map[string]testResult{}
 	sc := bufio.NewScanner(strings.NewReader(out.String()))
@@ -162,6 +163,55 @@ func TestFearlessTestWorkspace(t *testing.T) {
 	}
 	if after := treeContents(t, root); !maps.Equal(before, after) {
 		t.Errorf("fearless test changed the workspace: before %v, after %v", slices.Sorted(maps.Keys(before)), slices.Sorted(maps.Keys(after)))
+	}
+}
+
+// TestFearlessTestOnTestsOfTheExplorer runs fearless test on examples of
+// this module: a test that calls model.Explore is skipped, saying why (an
+// explorer does not run inside another), and a thread locked to its OS
+// thread runs under the explorer.
+func TestFearlessTestOnTestsOfTheExplorer(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds packages")
+	}
+	t.Chdir("../..")
+	t.Setenv("GOPROXY", "off")
+	var out, errs testout.Buffer
+	if code := run([]string{"test", "-json", "-run", "^TestRun$|^TestTotals$", "./examples/exploredeadlock", "./examples/gil"}, &out, &errs); code != 0 {
+		t.Fatalf("exit status %d, want 0; stderr:\n%s\nstdout:\n%s", code, errs.String(), out.String())
+	}
+	got := map[string]testResult{}
+	for line := range strings.Lines(out.String()) {
+		var r testResult
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Fatalf("a line of -json output is not JSON: %v: %q", err, line)
+		}
+		got[filepath.Base(r.Package)+"."+r.Test] = r
+	}
+	if r := got["exploredeadlock.TestRun"]; r.Result != "skip" || !strings.Contains(r.Report, "calls model.Explore or model.Replay") {
+		t.Errorf("exploredeadlock.TestRun: %s %q, want a skip that says why:\n%s", r.Result, r.Kind, r.Report)
+	}
+	for _, name := range []string{"gil.TestRun", "gil.TestTotals"} {
+		if r := got[name]; r.Result != "pass" {
+			t.Errorf("%s: %s %q, want a pass:\n%s", name, r.Result, r.Kind, r.Report)
+		}
+	}
+}
+
+func TestCrashExcerptStartsAtTheFatalError(t *testing.T) {
+	var b strings.Builder
+	for i := range 100 {
+		fmt.Fprintf(&b, "line %d\n", i)
+		if i == 20 {
+			b.WriteString("fatal error: something broke\n")
+		}
+	}
+	got := strings.Split(crashExcerpt(b.String(), 10), "\n")
+	if len(got) != 10 || got[0] != "line 16" || got[5] != "fatal error: something broke" {
+		t.Errorf("excerpt = %q, want 10 lines from 5 before the fatal error", got)
+	}
+	if got := crashExcerpt("a\nb\nc\n", 2); got != "b\nc" {
+		t.Errorf("excerpt without a fatal error = %q, want the last lines", got)
 	}
 }
 

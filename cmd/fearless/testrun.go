@@ -123,7 +123,7 @@ func runOne(f *testFlags, b testBinary, name, work string) testResult {
 	} else if runErr != nil {
 		why += " (" + runErr.Error() + ")"
 	}
-	res.Report = why + "\n" + tail(output.String(), 60)
+	res.Report = why + "\n" + crashExcerpt(output.String(), 60)
 	return res
 }
 
@@ -158,13 +158,25 @@ func indent(s string) string {
 	return strings.ReplaceAll(strings.TrimRight(s, "\n"), "\n", "\n    ") + "\n"
 }
 
-func tail(s string, lines int) string {
+// crashExcerpt is at most n lines of the output of a test process that
+// died: from a little before Go's "fatal error:" or "panic:" line, which
+// says why, into the stacks after it; the last n lines when there is none.
+func crashExcerpt(s string, n int) string {
 	ls := strings.Split(strings.TrimRight(s, "\n"), "\n")
-	if len(ls) > lines {
-		ls = ls[len(ls)-lines:]
+	from := max(0, len(ls)-n)
+	for i, l := range ls {
+		if strings.HasPrefix(l, "fatal error: ") || strings.HasPrefix(l, "panic: ") {
+			from = max(0, i-crashContext)
+			break
+		}
 	}
-	return strings.Join(ls, "\n")
+	return strings.Join(ls[from:min(len(ls), from+n)], "\n")
 }
+
+// crashContext is how many lines before the fatal error a crash report
+// keeps: the runtime prints what it found wrong there (a coroutine's lock
+// state, say).
+const crashContext = 5
 
 func regexpQuote(s string) string {
 	var b strings.Builder

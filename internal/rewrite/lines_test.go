@@ -14,19 +14,21 @@ import (
 // marks are what the line of the user's source must hold where a call of
 // gort is: the operation it stands for.
 var marks = map[string][]string{
-	"Go":       {"go "},
-	"Out":      {"<-"},
-	"In":       {"<-", "range"},
-	"Close":    {"close("},
-	"Len":      {"len("},
-	"Cap":      {"cap("},
-	"Made":     {"make("},
-	"Select":   {"select"},
-	"Block":    {"select"},
-	"MapRange": {"range"},
-	"Gosched":  {"Gosched"},
-	"Value":    {"<-"},
-	"Got":      {"<-"},
+	"Go":             {"go "},
+	"Out":            {"<-"},
+	"In":             {"<-", "range"},
+	"Close":          {"close("},
+	"Len":            {"len("},
+	"Cap":            {"cap("},
+	"Made":           {"make("},
+	"Select":         {"select"},
+	"Block":          {"select"},
+	"MapRange":       {"range"},
+	"Gosched":        {"Gosched"},
+	"LockOSThread":   {"LockOSThread"},
+	"UnlockOSThread": {"UnlockOSThread"},
+	"Value":          {"<-"},
+	"Got":            {"<-"},
 }
 
 // TestLineDirectives checks the rewritten sources' //line directives: each

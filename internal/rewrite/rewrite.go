@@ -57,6 +57,7 @@ func File(fset *token.FileSet, f *ast.File, info *types.Info, isTest bool) ([]by
 	r.imports()
 	r.branches()
 	astutil.Apply(f, r.pre, r.post)
+	r.dropRuntime()
 	if len(r.positions) > 0 {
 		f.Decls = append(f.Decls, &ast.GenDecl{Tok: token.VAR, Specs: r.positions})
 	}
@@ -126,6 +127,20 @@ func (r *rewriter) imports() {
 		}
 		spec.Name = ast.NewIdent(name)
 		spec.Path.Value = strconv.Quote(repl)
+	}
+}
+
+// dropRuntime keeps package runtime imported only for its side effects
+// when the file used it for nothing but the calls that became gort's
+// (Gosched, LockOSThread): an import left unused does not compile.
+func (r *rewriter) dropRuntime() {
+	if r.runtimeName == "" || r.runtimeName == "_" || r.runtimeName == "." || astutil.UsesImport(r.file, "runtime") {
+		return
+	}
+	for _, spec := range r.file.Imports {
+		if spec.Path.Value == `"runtime"` {
+			spec.Name = &ast.Ident{NamePos: spec.Path.Pos(), Name: "_"}
+		}
 	}
 }
 
@@ -303,8 +318,8 @@ func (r *rewriter) callExpr(c *astutil.Cursor, n *ast.CallExpr) {
 		return
 	}
 	switch {
-	case pkg.Name == r.runtimeName && sel.Sel.Name == "Gosched":
-		n.Fun = r.gortAt(n.Fun.Pos(), "Gosched")
+	case pkg.Name == r.runtimeName && (sel.Sel.Name == "Gosched" || sel.Sel.Name == "LockOSThread" || sel.Sel.Name == "UnlockOSThread"):
+		n.Fun = r.gortAt(n.Fun.Pos(), sel.Sel.Name)
 	case pkg.Name == r.atomicName && unsafeAtomics[sel.Sel.Name]:
 		r.usesStdAtomic = true
 		sel.X = ast.NewIdent(stdAtomicName)
