@@ -67,34 +67,24 @@ func TestTimerAfterTheOthersEnded(t *testing.T) {
 	}
 }
 
-// timersOfOneInstant: two goroutines sleep until the same instant; one logs
-// twice when it wakes, the other once. Under testing/synctest both timers
-// fire together and the woken goroutines run in any order, so the second
-// one may log between the first one's two.
-func timersOfOneInstant() string {
-	var mu gsync.Mutex
-	var wg gsync.WaitGroup
-	var log []byte
-	note := func(c byte) { mu.Lock(); log = append(log, c); mu.Unlock() }
-	wg.Add(2)
-	gort.Go(func() { defer wg.Done(); gtime.Sleep(50 * time.Nanosecond); note('a'); note('b') })
-	gort.Go(func() { defer wg.Done(); gtime.Sleep(50 * time.Nanosecond); note('c') })
-	wg.Wait()
-	return string(log)
-}
-
-// timersOfTwoInstants: the later timer never fires before the earlier one's
-// goroutine has run until it blocks, as nothing is blocked before that.
-func timersOfTwoInstants() string {
-	var mu gsync.Mutex
-	var wg gsync.WaitGroup
-	var log []byte
-	note := func(c byte) { mu.Lock(); log = append(log, c); mu.Unlock() }
-	wg.Add(2)
-	gort.Go(func() { defer wg.Done(); gtime.Sleep(50 * time.Nanosecond); note('a'); note('b') })
-	gort.Go(func() { defer wg.Done(); gtime.Sleep(60 * time.Nanosecond); note('c') })
-	wg.Wait()
-	return string(log)
+// twoSleepers: two goroutines sleep, one for 50ns and one for second; the
+// first logs twice when it wakes, the other once. When both sleep until the
+// same instant, testing/synctest fires both timers together and the woken
+// goroutines run in any order, so the second may log between the first
+// one's two; a later timer never fires before the earlier one's goroutine
+// has run until it blocks, as nothing is blocked before that.
+func twoSleepers(second time.Duration) func() string {
+	return func() string {
+		var mu gsync.Mutex
+		var wg gsync.WaitGroup
+		var log []byte
+		note := func(c byte) { mu.Lock(); log = append(log, c); mu.Unlock() }
+		wg.Add(2)
+		gort.Go(func() { defer wg.Done(); gtime.Sleep(50 * time.Nanosecond); note('a'); note('b') })
+		gort.Go(func() { defer wg.Done(); gtime.Sleep(second); note('c') })
+		wg.Wait()
+		return string(log)
+	}
 }
 
 // TestTimersAgainstSynctest runs programs whose timers fire at one instant
@@ -107,8 +97,8 @@ func TestTimersAgainstSynctest(t *testing.T) {
 		f       func() string
 		allowed []string
 	}{
-		{"one instant", timersOfOneInstant, []string{"abc", "acb", "cab"}},
-		{"two instants", timersOfTwoInstants, []string{"abc"}},
+		{"one instant", twoSleepers(50 * time.Nanosecond), []string{"abc", "acb", "cab"}},
+		{"two instants", twoSleepers(60 * time.Nanosecond), []string{"abc"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			native := map[string]bool{}
