@@ -230,3 +230,16 @@ func TestReportOfAFunctionThatDoesNotReplayIsTheFirst(t *testing.T) {
 		t.Fatalf("Explore = %+v, want the first run's deadlock", r)
 	}
 }
+
+// A failure before the first decision is reported with its objects named
+// too: its schedule is empty.
+func TestReportOfAFailureBeforeAnyDecision(t *testing.T) {
+	leak.Check(t)
+	r := model.Explore(func() {
+		lock := shared.NewMutex(0)
+		panic(lock.SchedLabel())
+	})
+	if r.Failure == nil || r.Failure.Kind != model.KindPanic || !strings.Contains(r.Failure.Report, "Mutex[int] made at bugs_test.go:") {
+		t.Fatalf("Explore = %+v, want the panic naming the Mutex", r.Failure)
+	}
+}

@@ -26,10 +26,12 @@ type exploration struct {
 	p         *pct    // the PCT phase's, once it started
 	over      bool
 	// found is the failure of a run whose objects were made without their
-	// sites, to be run again along its schedule with them (siteRun) for
-	// the report: the same failure, with every object named.
+	// sites, to be run again along its schedule with them (siteRun, next
+	// when rerun is set) for the report: the same failure, with every
+	// object named.
 	found   *Failure
 	siteRun []*branch
+	rerun   bool
 }
 
 func newExploration(x *explorer) *exploration {
@@ -50,11 +52,10 @@ func newExploration(x *explorer) *exploration {
 }
 
 func (s *exploration) next() ([]*branch, chooser, bool) {
-	if s.siteRun != nil {
-		path := s.siteRun
-		s.siteRun = nil
+	if s.rerun {
+		s.rerun = false
 		s.x.sites.Store(true)
-		return path, replayChooser{}, true
+		return s.siteRun, replayChooser{}, true
 	}
 	if s.over || s.x.overBudget() {
 		return nil, nil, false
@@ -93,8 +94,13 @@ func (s *exploration) ran(e *execution) {
 	s.r.Schedules++
 	switch {
 	case e.failure != nil && s.x.unsited.Load() && len(e.outside) == 0 && e.failure.Kind != KindOutside && e.failure.Kind != KindNondeterministic:
-		s.found, s.over = e.failure, true
-		s.siteRun, _, _ = parseSchedule(e.failure.Schedule)
+		s.over = true
+		var err error
+		if s.siteRun, _, err = parseSchedule(e.failure.Schedule); err != nil {
+			s.r.Failure = e.failure // cannot happen: the explorer wrote it
+			break
+		}
+		s.found, s.rerun = e.failure, true
 	case e.failure != nil:
 		s.r.Failure, s.over = e.failure, true
 	case s.p != nil:
