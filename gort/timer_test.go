@@ -259,10 +259,10 @@ func TestTickerWakingNobodyIsADeadlock(t *testing.T) {
 			t.Errorf("%s timers: %d schedules, failure %v: want the deadlock", name, r.Schedules, r.Failure)
 		}
 	}
-	// Under idle timers only: early timers let the search try schedules
-	// in which the ticker fires past the run's step limit.
-	r := model.Explore(waitPastManyTicks, model.Timers(model.TimersIdle), model.MaxSchedules(20))
-	if r.Failure != nil {
-		t.Errorf("idle timers: the wait past the ticks fails:\n%.1500s", r.Failure.Report)
+	for name, timers := range map[string]model.TimerMode{"early": model.TimersEarly, "idle": model.TimersIdle} {
+		r := model.Explore(waitPastManyTicks, model.Timers(timers), model.MaxSchedules(20))
+		if r.Failure != nil {
+			t.Errorf("%s timers: the wait past the ticks fails:\n%.1500s", name, r.Failure.Report)
+		}
 	}
 }

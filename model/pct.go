@@ -63,18 +63,19 @@ func (p *pct) pickThread(e *execution, d *decision) int {
 			best = p.highest(ids)
 		}
 	}
-	if starved := p.starved(e.decisions, d.runnable, best); starved >= 0 {
+	if starved := p.starved(e.decisions, ids, best); starved >= 0 {
 		best = starved
 	}
 	return best
 }
 
 // starved counts, for each thread of run, the decisions in a row at which
-// it could run and another was picked, best at this one, and returns the
-// thread passed over fairRun times or more, or -1. Priorities alone would
-// let two high-priority threads that keep each other busy (a loop fed by a
-// ticker) starve the others forever, which no fair runtime does: past
-// fairRun, the starved thread runs.
+// it could run (or its timeout fire) and another was picked, best at this
+// one, and returns the thread passed over fairRun times or more, or -1.
+// Priorities alone would let two high-priority threads that keep each
+// other busy (a loop fed by a ticker), or a ticker firing again and again,
+// starve the others forever, which no fair runtime does: past fairRun, the
+// starved thread runs, or its timeout fires.
 func (p *pct) starved(decision int, run []int, best int) int {
 	for len(p.passed) < len(p.prio) {
 		p.passed = append(p.passed, passed{})
