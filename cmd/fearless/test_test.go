@@ -70,7 +70,7 @@ func TestFearlessTest(t *testing.T) {
 		"TestStopOrder": "deadlock", "TestRandomDelay": "fail",
 		"TestPipeline": "", "TestSleepThenCheck": "", "TestTimeout": "", "TestOrderFree": "",
 		"TestSynctestAfterFunc": "", "TestSynctestTimer": "", "TestSynctestStuck": "deadlock",
-		"TestFatalInGoroutine": "fail", "TestLockedGoroutine": "",
+		"TestFatalInGoroutine": "fail", "TestLockedGoroutine": "", "TestQuotedCount": "",
 	}
 	got := map[string]testResult{}
 	sc := bufio.NewScanner(strings.NewReader(out.String()))

@@ -38,7 +38,8 @@ func buildTests(f *testFlags, work string, stderr io.Writer) ([]testBinary, erro
 	if err != nil {
 		return nil, err
 	}
-	bins, err := rewriteAndBuild(roots, deps, work, setup)
+	rewritten := map[string][]byte{}
+	bins, err := rewriteAndBuild(roots, deps, work, setup, rewritten)
 	if err != nil && len(deps) > 0 {
 		var own []*packages.Package
 		for _, p := range deps {
@@ -48,7 +49,7 @@ func buildTests(f *testFlags, work string, stderr io.Writer) ([]testBinary, erro
 		}
 		if len(own) < len(deps) {
 			fmt.Fprintf(stderr, "fearless test: the rewritten dependencies do not build; only the packages of your module are explored (%v)\n", firstLine(err.Error()))
-			bins, err = rewriteAndBuild(roots, own, work, setup)
+			bins, err = rewriteAndBuild(roots, own, work, setup, rewritten)
 		}
 	}
 	return bins, err
@@ -101,8 +102,10 @@ func loadForRewrite(patterns []string) (roots, deps []*packages.Package, err err
 }
 
 // rewriteAndBuild rewrites roots and deps into work and builds the roots'
-// test binaries.
-func rewriteAndBuild(roots, deps []*packages.Package, work string, setup buildSetup) ([]testBinary, error) {
+// test binaries. rewritten holds the new sources of the files rewritten
+// so far, by a call before this one too: a file's syntax is rewritten in
+// place, only once (see rewrite.Package).
+func rewriteAndBuild(roots, deps []*packages.Package, work string, setup buildSetup, rewritten map[string][]byte) ([]testBinary, error) {
 	src := filepath.Join(work, "src")
 	os.RemoveAll(src)
 	if err := os.MkdirAll(src, 0o755); err != nil {
@@ -110,15 +113,15 @@ func rewriteAndBuild(roots, deps []*packages.Package, work string, setup buildSe
 	}
 	overlay := map[string]string{}
 	add := func(p *packages.Package, required bool) error {
-		files, err := rewrite.Package(p)
-		if err != nil {
+		if err := rewrite.Package(p, rewritten); err != nil {
 			if required {
 				return err
 			}
 			return nil // a dependency that cannot be rewritten runs as it is
 		}
-		for path, content := range files {
-			if _, done := overlay[path]; done {
+		for _, path := range p.CompiledGoFiles {
+			content, ok := rewritten[path]
+			if _, done := overlay[path]; done || !ok {
 				continue
 			}
 			out := filepath.Join(src, fmt.Sprintf("%d.go", len(overlay)))
@@ -157,7 +160,9 @@ func rewriteAndBuild(roots, deps []*packages.Package, work string, setup buildSe
 	var bins []testBinary
 	for _, pkg := range sortedKeys(dirs) {
 		bin := filepath.Join(work, "bin", fmt.Sprintf("%d.test", len(bins)))
-		args := append([]string{"test", "-c", "-o", bin, "-overlay", ovPath}, setup.flags...)
+		// Without go test's vet checks: they are for the user's code, which
+		// go test checks, not for what the rewriting made of it.
+		args := append([]string{"test", "-c", "-vet=off", "-o", bin, "-overlay", ovPath}, setup.flags...)
 		args = append(args, pkg)
 		cmd := exec.Command("go", args...)
 		cmd.Env = append(os.Environ(), setup.env...)

@@ -143,27 +143,21 @@ func loadCases(t *testing.T) []*goldenCase {
 	if err != nil {
 		t.Fatal(err)
 	}
+	files := map[string][]byte{}
 	for _, p := range pkgs {
 		if strings.HasSuffix(p.ID, ".test") {
 			continue // the generated main of a test binary
 		}
-		files, err := rewrite.Package(p)
-		if err != nil {
+		if err := rewrite.Package(p, files); err != nil {
 			t.Fatalf("%s: %v", p.ID, err)
 		}
-		for path, src := range files {
-			c := byDir[filepath.Dir(path)]
-			if c == nil {
-				t.Fatalf("%s: not in a case", path)
-			}
-			if _, done := c.files[path]; !done {
-				// The first: go/packages shares a file's syntax between a
-				// package and its test variant, and the rewriting
-				// changes it, so a second rewriting is of rewritten code
-				// (fearless test too keeps the first).
-				c.files[path] = src
-			}
+	}
+	for path, src := range files {
+		c := byDir[filepath.Dir(path)]
+		if c == nil {
+			t.Fatalf("%s: not in a case", path)
 		}
+		c.files[path] = src
 	}
 	return cases
 }
