@@ -266,3 +266,24 @@ func TestTickerWakingNobodyIsADeadlock(t *testing.T) {
 		}
 	}
 }
+
+// pollUntilSlept polls, with a select that has a default, for a channel a
+// sleeping goroutine closes when it wakes.
+func pollUntilSlept() {
+	done := gort.Made(make(chan struct{}))
+	gort.Go(func() { gtime.Sleep(time.Millisecond); gort.Close(done) })
+	for gort.Select(true, gort.In(done).Case()).Index != 0 {
+	}
+}
+
+// TestPollingTakesTime checks that a goroutine that never blocks lets time
+// pass under either timer mode: past an allowance of decisions, a timeout
+// fires while it could still run, as real time passes while it spins.
+func TestPollingTakesTime(t *testing.T) {
+	for name, timers := range map[string]model.TimerMode{"early": model.TimersEarly, "idle": model.TimersIdle} {
+		r := model.Explore(pollUntilSlept, model.Timers(timers), model.MaxSchedules(50))
+		if r.Failure != nil {
+			t.Errorf("%s timers: %d schedules, failure:\n%.1500s", name, r.Schedules, r.Failure.Report)
+		}
+	}
+}

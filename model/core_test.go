@@ -276,6 +276,37 @@ func TestSpinWithoutYieldIsALivelock(t *testing.T) {
 	}
 }
 
+// A run that reaches the step limit while threads still start and end is
+// long, not stuck: it is cut, and the search is not exhaustive; a thread
+// that waits for the others by spinning, with none ending, is a livelock.
+func TestLongRunIsCutNotALivelock(t *testing.T) {
+	leak.Check(t)
+	tasks := func(n int) func() {
+		return func() {
+			for range n {
+				thread.Go(func() {}).Join()
+			}
+		}
+	}
+	r := model.Explore(tasks(1000), model.MaxSteps(300), model.MaxSchedules(5))
+	if r.Failure != nil || r.Cut == 0 || r.Exhaustive {
+		t.Fatalf("Explore = %+v, want runs cut at the step limit, no failure, not exhaustive", r)
+	}
+	if r := model.Explore(tasks(10), model.MaxSteps(300)); r.Failure != nil || r.Cut != 0 || !r.Exhaustive {
+		t.Fatalf("a run within the limit: Explore = %+v, want an exhaustive pass", r)
+	}
+	r = model.Explore(func() {
+		var flag shared.AtomicBool
+		thread.Go(func() {}).Join()
+		for !flag.Load(shared.SeqCst) {
+			thread.YieldNow()
+		}
+	}, model.MaxSteps(300))
+	if r.Failure == nil || r.Failure.Kind != model.KindLivelock {
+		t.Fatalf("spinning after the last thread ended: Explore = %+v, want a livelock", r.Failure)
+	}
+}
+
 func TestSpinWithYieldEnds(t *testing.T) {
 	leak.Check(t)
 	r := model.Explore(func() {

@@ -22,7 +22,10 @@ type choices struct {
 	dpor      bool // chooser.dpor(), asked once
 	preempts  int
 	decisions int
-	steps     []step // what each transition did, for reports
+	// lastTurnover is the decision at which a goroutine last started or
+	// ended (steplimit.go).
+	lastTurnover int
+	steps        []step // what each transition did, for reports
 
 	lists    // decide's, reused by the next decision and the next run
 	decision decision
@@ -56,7 +59,7 @@ func (e *execution) decide(t *mthread) *mthread {
 	}
 	e.decisions++
 	if e.decisions > e.x.cfg.maxSteps {
-		e.failLater(e.livelockFailure)
+		e.reachStepLimit()
 		return nil
 	}
 	e.wakeCancelled()
@@ -79,18 +82,18 @@ func (e *execution) decide(t *mthread) *mthread {
 		e.end() // only goroutines that serve others are left, each fired once
 		return nil
 	}
+	e.sinceFire++
+	spinning := e.sinceFire > spinAllowance && len(tim) > 0
 	if !e.x.cfg.idleTimers {
 		tim = e.fairTimeouts(run, tim)
 	} else {
-		e.sinceFire++
-		spinning := e.sinceFire > spinAllowance && len(tim) > 0
 		tim = e.idleTimeouts(len(run) > 0 && !spinning, tim)
-		if spinning {
-			// Goroutines that never block (a loop around a select with a
-			// default, say) take real time: past the allowance, the earliest
-			// timeout fires while they could still run.
-			run, forceTimer = nil, true
-		}
+	}
+	if spinning && len(tim) > 0 {
+		// Goroutines that never block (a loop around a select with a
+		// default, say) take real time: past the allowance, a timeout
+		// fires while they could still run.
+		run, forceTimer = nil, true
 	}
 	on := t.status == runnable && !forceTimer // t could go on: choosing another preempts it
 	yielding := t.yielding

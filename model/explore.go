@@ -29,6 +29,10 @@ type Result struct {
 	Outside int
 	// OutsideNotes describes the first few of those, different ones only.
 	OutsideNotes []string
+	// Cut counts the runs that reached MaxSteps while their goroutines
+	// still started and ended: long, not livelocked, they were cut there,
+	// and when it is not zero the search is not exhaustive.
+	Cut int
 }
 
 // Failure is a schedule that breaks the function under test.
@@ -135,6 +139,7 @@ func Replay(schedule string, f func()) Result {
 	e := s.e
 	r := Result{Schedules: 1, Failure: e.failure}
 	x.outside.addTo(&r)
+	x.addCutTo(&r)
 	if r.Failure == nil && e.pos < len(path) {
 		r.Failure = &Failure{Kind: KindNondeterministic, Schedule: schedule, Report: fmt.Sprintf(
 			"nondeterministic: the function ended after %d decisions, but the schedule has %d: it was recorded for another function, or the function changed",

@@ -42,6 +42,7 @@ type explorer struct {
 	// the run in progress was made without.
 	sites   atomic.Bool
 	unsited atomic.Bool
+	cut     int // runs cut at the step limit (steplimit.go)
 }
 
 func begin(cfg config, f func()) *explorer {
@@ -135,12 +136,23 @@ func (x *explorer) endRun(e *execution) {
 	}
 	x.search.ran(e)
 	x.outside.add(e.outside)
+	if e.cut {
+		x.cut++
+	}
+}
+
+// addCutTo gives r the count of runs cut at the step limit.
+func (x *explorer) addCutTo(r *Result) {
+	if r.Cut = x.cut; r.Cut > 0 {
+		r.Exhaustive = false
+	}
 }
 
 func (x *explorer) explore() Result {
 	s := newExploration(x)
 	x.runAll(s)
 	x.outside.addTo(&s.r)
+	x.addCutTo(&s.r)
 	return s.r
 }
 

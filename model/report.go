@@ -14,6 +14,7 @@ type outcome struct {
 	report  func() *Failure // builds the failure once every thread's stack is known (failLater)
 	labels  map[any]int     // object -> its rank in the report
 	outside []string        // operations outside the explorer's control, as described
+	cut     bool            // the run was cut at the step limit (steplimit.go)
 }
 
 // A step is one transition of a run, for reports.

@@ -92,9 +92,9 @@ func (e *execution) countIdleFire(t *mthread) func() *Failure {
 	return nil
 }
 
-// spinAllowance is how many decisions may pass, under idle timers, while
-// goroutines keep running without all blocking, before the earliest
-// timeout fires anyway.
+// spinAllowance is how many decisions may pass while goroutines keep
+// running without a timeout firing, before one fires anyway: the earliest
+// under idle timers, any that may under early timers.
 const spinAllowance = 1000
 
 // nowTime is the modelled wall clock.

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	fearlesstesting "github.com/fearlessgo/fearless/gort/testing"
 	"github.com/fearlessgo/fearless/internal/testout"
 )
 
@@ -249,5 +250,14 @@ func TestFearlessTestUsage(t *testing.T) {
 	var out, errs testout.Buffer
 	if code := run([]string{"test", "-h"}, &out, &errs); code != 0 || !strings.Contains(errs.String(), "-timers") {
 		t.Errorf("-h: exit status %d, usage %q", code, errs.String())
+	}
+}
+
+func TestCutRunsAreSaid(t *testing.T) {
+	var out strings.Builder
+	printResult(&out, &testFlags{}, testResult{Outcome: fearlesstesting.Outcome{Test: "TestLong", Result: "pass", Schedules: 3, Cut: 2}})
+	want := "--- PASS: TestLong (3 schedules; not exhaustive: 2 runs cut at the step limit)\n"
+	if !strings.HasPrefix(out.String(), want) || !strings.Contains(out.String(), "long, not stuck") {
+		t.Errorf("printed:\n%s\nwant it to start with:\n%s", out.String(), want)
 	}
 }

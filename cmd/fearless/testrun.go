@@ -136,6 +136,8 @@ func printResult(w io.Writer, f *testFlags, r testResult) {
 	switch {
 	case r.Outside > 0:
 		detail += fmt.Sprintf("; not exhaustive: %d operations outside the explorer", r.Outside)
+	case r.Cut > 0:
+		detail += fmt.Sprintf("; not exhaustive: %d runs cut at the step limit", r.Cut)
 	case r.Result == "pass" && r.Exhaustive:
 		detail += ", exhaustive"
 	}
@@ -151,6 +153,9 @@ func printResult(w io.Writer, f *testFlags, r testResult) {
 	}
 	for _, n := range r.OutsideNotes {
 		fmt.Fprintf(w, "    outside the explorer: %s\n", n)
+	}
+	if r.Cut > 0 {
+		fmt.Fprintf(w, "    cut: %d runs reached the step limit (%d decisions) while goroutines still started and ended: long, not stuck, and explored no further\n", r.Cut, fearlesstesting.MaxSteps)
 	}
 }
 

@@ -36,8 +36,9 @@ var config = os.Getenv(ConfigEnv)
 
 func init() { os.Unsetenv(ConfigEnv) }
 
-// maxSteps bounds one run of an explored test.
-const maxSteps = 1 << 20
+// MaxSteps bounds one run of an explored test: at it, the run is a
+// livelock, or is cut (see model.MaxSteps).
+const MaxSteps = 1 << 20
 
 // Outcome is what a test binary reports of one explored test.
 type Outcome struct {
@@ -50,6 +51,7 @@ type Outcome struct {
 	Report       string
 	Outside      int      `json:",omitempty"`
 	OutsideNotes []string `json:",omitempty"`
+	Cut          int      `json:",omitempty"` // runs cut at the step limit, long but not stuck
 	Elapsed      float64  // seconds
 }
 
@@ -91,7 +93,7 @@ func Run(t *stdtesting.T, test func(t *T)) {
 	} else {
 		// A test is often longer than a model check: only a run a
 		// thousand times longer than the explorer's default is a livelock.
-		opts := []model.Option{model.Seed(cfg.Seed), model.MaxSteps(maxSteps)}
+		opts := []model.Option{model.Seed(cfg.Seed), model.MaxSteps(MaxSteps)}
 		if cfg.Schedules > 0 {
 			opts = append(opts, model.MaxSchedules(cfg.Schedules))
 		}
@@ -104,7 +106,7 @@ func Run(t *stdtesting.T, test func(t *T)) {
 		r = model.Explore(body, opts...)
 	}
 	res := Outcome{Test: t.Name(), Result: "pass", Schedules: r.Schedules, Exhaustive: r.Exhaustive,
-		Outside: r.Outside, OutsideNotes: r.OutsideNotes, Elapsed: time.Since(start).Seconds()}
+		Outside: r.Outside, OutsideNotes: r.OutsideNotes, Cut: r.Cut, Elapsed: time.Since(start).Seconds()}
 	if f := r.Failure; f != nil {
 		res.Kind, res.Schedule, res.Report = f.Kind, f.Schedule, trimReplay(f.Report)
 		res.Result = "fail"
