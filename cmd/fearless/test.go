@@ -20,7 +20,10 @@ math/rand, math/rand/v2 and testing/synctest are rewritten at build time
 the order of a map's keys and the random numbers drawn are all decisions of
 the schedule. A failure is a deadlock, a leak (the test returned while a
 goroutine it started stays blocked forever), a panic, or a failed test, each
-with a schedule that replays it.
+with a schedule that replays it. A pass that covered less than every
+schedule says why: operations outside the explorer's control, or runs cut
+at the step limit while goroutines still started and ended (long, not
+stuck). A test that calls model.Explore is skipped: go test runs it.
 
 Flags:
 `
