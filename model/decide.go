@@ -22,9 +22,9 @@ type choices struct {
 	dpor      bool // chooser.dpor(), asked once
 	preempts  int
 	decisions int
-	// lastTurnover is the decision at which a goroutine last started or
-	// ended (steplimit.go).
-	lastTurnover int
+	// lastProgress is the decision at which a goroutine last started or
+	// ended, or an object was first touched (steplimit.go).
+	lastProgress int
 	steps        []step // what each transition did, for reports
 
 	lists    // decide's, reused by the next decision and the next run

@@ -29,8 +29,8 @@ type Result struct {
 	Outside int
 	// OutsideNotes describes the first few of those, different ones only.
 	OutsideNotes []string
-	// Cut counts the runs that reached MaxSteps while their goroutines
-	// still started and ended: long, not livelocked, they were cut there,
+	// Cut counts the runs that reached MaxSteps while still making
+	// progress (see MaxSteps): long, not livelocked, they were cut there,
 	// and when it is not zero the search is not exhaustive.
 	Cut int
 }

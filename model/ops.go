@@ -47,7 +47,7 @@ func (e *execution) spawn(f func(), daemon string, site *sched.CallSite) {
 	c := e.newThread()
 	c.op, c.pend = sched.OpStart, pendStart
 	c.site, c.daemon = site, daemon
-	e.turnover(c)
+	e.progress(c)
 	// The child's first transition happens after this one: it reads what
 	// this one publishes under the child's own key.
 	e.access(c, true, false, true)
@@ -210,7 +210,7 @@ func (e *execution) threadEnd(t *mthread, r any, stack []byte) *mthread {
 	}
 	e.flush()
 	t.status = finished
-	e.turnover(t)
+	e.progress(t)
 	if r != nil {
 		e.fail(e.panicFailure(t, r, stack))
 		return nil

@@ -83,10 +83,11 @@ func PCT(depth int) Option {
 func Seed(s uint64) Option { return func(c *config) { c.seed = s } }
 
 // MaxSteps bounds the length of one schedule: a run that makes more than n
-// scheduling decisions without ending is reported as a livelock, unless
-// goroutines still started or ended in the last quarter of them: such a
-// run is long rather than stuck, and is cut there, counted in Result.Cut,
-// and the search is not exhaustive. The default is 20000. It panics if
+// scheduling decisions without ending is reported as a livelock, unless it
+// still made progress in the last quarter of them (a goroutine started or
+// ended, or an object was touched for the first time): such a run is long
+// rather than stuck, and is cut there, counted in Result.Cut, and the
+// search is not exhaustive. The default is 20000. It panics if
 // n < 1.
 func MaxSteps(n int) Option {
 	if n < 1 {

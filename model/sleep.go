@@ -126,6 +126,7 @@ func (e *execution) lookup(obj any) *objState {
 		os = e.objs.add(obj)
 		os.id = e.touched
 		e.touched++
+		e.lastProgress = e.decisions
 	}
 	return os
 }
@@ -155,6 +156,7 @@ func (e *execution) created(t *mthread, obj any) {
 func (e *execution) name(t *mthread, os *objState) *objState {
 	os.id = -1 - (t.id<<32 | t.made)
 	t.made++
+	e.lastProgress = e.decisions
 	return os
 }
 

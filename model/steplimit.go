@@ -1,27 +1,28 @@
 package model
 
 // The step limit (MaxSteps): a run that reaches it is a livelock when its
-// goroutines go round without getting anywhere. A run whose goroutines are
-// still starting and ending there (a test that hands a hundred thousand
-// tasks to a pool, say) is long, not stuck: it is cut at the limit, not
-// reported, and the search is not exhaustive.
+// goroutines go round without getting anywhere. A run that still gets
+// somewhere there, starting or ending goroutines or touching objects it
+// had not touched (a test that hands a hundred thousand tasks to a pool,
+// or fills a map with a million keys), is long rather than stuck: it is cut
+// at the limit, not reported, and the search is not exhaustive.
 
-// turnoverWindow is the part of the step limit, counted back from it, in
-// which a goroutine must have started or ended for a run at the limit to
-// be cut rather than reported as a livelock.
-const turnoverWindow = 4 // a quarter
+// progressWindow is the part of the step limit, counted back from it, in
+// which a run must have made progress to be cut rather than reported as a
+// livelock.
+const progressWindow = 4 // a quarter
 
-// turnover notes that a goroutine that is not a timer's started or ended.
-func (e *execution) turnover(t *mthread) {
+// progress notes that a goroutine that is not a timer's started or ended.
+func (e *execution) progress(t *mthread) {
 	if t.daemon == "" {
-		e.lastTurnover = e.decisions
+		e.lastProgress = e.decisions
 	}
 }
 
 // reachStepLimit ends a run that has made MaxSteps decisions: cut, or a
 // livelock.
 func (e *execution) reachStepLimit() {
-	if e.decisions-e.lastTurnover < e.x.cfg.maxSteps/turnoverWindow {
+	if e.decisions-e.lastProgress < e.x.cfg.maxSteps/progressWindow {
 		e.cut = true
 		e.end()
 		return

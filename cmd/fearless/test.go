@@ -21,9 +21,9 @@ the order of a map's keys and the random numbers drawn are all decisions of
 the schedule. A failure is a deadlock, a leak (the test returned while a
 goroutine it started stays blocked forever), a panic, or a failed test, each
 with a schedule that replays it. A pass that covered less than every
-schedule says why: operations outside the explorer's control, or runs cut
-at the step limit while goroutines still started and ended (long, not
-stuck). A test that calls model.Explore is skipped: go test runs it.
+schedule says why: operations outside the explorer's control, a test that
+does not take the same steps along the same schedule, or runs cut at the
+step limit while still making progress (long rather than stuck). A test that calls model.Explore is skipped: go test runs it.
 
 Flags:
 `

@@ -71,7 +71,7 @@ func TestFearlessTest(t *testing.T) {
 		"TestStopOrder": "deadlock", "TestRandomDelay": "fail",
 		"TestPipeline": "", "TestSleepThenCheck": "", "TestTimeout": "", "TestOrderFree": "",
 		"TestSynctestAfterFunc": "", "TestSynctestTimer": "", "TestSynctestStuck": "deadlock",
-		"TestFatalInGoroutine": "fail", "TestLockedGoroutine": "", "TestQuotedCount": "",
+		"TestFatalInGoroutine": "fail", "TestLockedGoroutine": "", "TestQuotedCount": "", "TestSeededHash": "",
 	}
 	got := map[string]testResult{}
 	sc := bufio.NewScanner(strings.NewReader(out.String()))
@@ -97,6 +97,9 @@ func TestFearlessTest(t *testing.T) {
 		case kind != "" && !strings.Contains(r.Report, "_test.go:"):
 			t.Errorf("%s: the report does not point at the test's file:\n%s", name, r.Report)
 		}
+	}
+	if r := got["TestSeededHash"]; r.Exhaustive || len(r.OutsideNotes) == 0 || !strings.Contains(r.OutsideNotes[0], "did not take the same steps") {
+		t.Errorf("TestSeededHash: exhaustive %v, notes %q: want a pass that says the test is not deterministic", r.Exhaustive, r.OutsideNotes)
 	}
 	for name, kind := range want {
 		r := got[name]
@@ -257,7 +260,7 @@ func TestCutRunsAreSaid(t *testing.T) {
 	var out strings.Builder
 	printResult(&out, &testFlags{}, testResult{Outcome: fearlesstesting.Outcome{Test: "TestLong", Result: "pass", Schedules: 3, Cut: 2}})
 	want := "--- PASS: TestLong (3 schedules; not exhaustive: 2 runs cut at the step limit)\n"
-	if !strings.HasPrefix(out.String(), want) || !strings.Contains(out.String(), "long, not stuck") {
+	if !strings.HasPrefix(out.String(), want) || !strings.Contains(out.String(), "long rather than stuck") {
 		t.Errorf("printed:\n%s\nwant it to start with:\n%s", out.String(), want)
 	}
 }

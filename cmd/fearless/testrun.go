@@ -137,7 +137,7 @@ func printResult(w io.Writer, f *testFlags, r testResult) {
 	case r.Outside > 0:
 		detail += fmt.Sprintf("; not exhaustive: %d operations outside the explorer", r.Outside)
 	case r.Cut > 0:
-		detail += fmt.Sprintf("; not exhaustive: %d runs cut at the step limit", r.Cut)
+		detail += fmt.Sprintf("; not exhaustive: %s cut at the step limit", count(r.Cut, "run"))
 	case r.Result == "pass" && r.Exhaustive:
 		detail += ", exhaustive"
 	}
@@ -155,8 +155,16 @@ func printResult(w io.Writer, f *testFlags, r testResult) {
 		fmt.Fprintf(w, "    outside the explorer: %s\n", n)
 	}
 	if r.Cut > 0 {
-		fmt.Fprintf(w, "    cut: %d runs reached the step limit (%d decisions) while goroutines still started and ended: long, not stuck, and explored no further\n", r.Cut, fearlesstesting.MaxSteps)
+		fmt.Fprintf(w, "    cut: %s reached the step limit (%d decisions) while still making progress (goroutines starting or ending, objects touched for the first time): long rather than stuck, and explored no further\n", count(r.Cut, "run"), fearlesstesting.MaxSteps)
 	}
+}
+
+// count is n things: "1 run", "2 runs".
+func count(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return fmt.Sprintf("%d %ss", n, thing)
 }
 
 func indent(s string) string {

@@ -51,7 +51,7 @@ type Outcome struct {
 	Report       string
 	Outside      int      `json:",omitempty"`
 	OutsideNotes []string `json:",omitempty"`
-	Cut          int      `json:",omitempty"` // runs cut at the step limit, long but not stuck
+	Cut          int      `json:",omitempty"` // runs cut at the step limit, long rather than stuck
 	Elapsed      float64  // seconds
 }
 
@@ -121,16 +121,29 @@ func Run(t *stdtesting.T, test func(t *T)) {
 		case model.KindOutside:
 			// Not a bug found: the explorer stopped where it lost control.
 			// The test passes, not exhaustively, and says why.
-			res.Result, res.Kind, res.Schedule = "pass", "", ""
-			res.Exhaustive = false
-			res.Outside++
-			res.OutsideNotes = append(res.OutsideNotes, res.Report)
-			res.Report = ""
+			res.stoppedOutside(res.Report)
+		case model.KindNondeterministic:
+			if cfg.Replay == "" {
+				// Neither: a test that draws on what the explorer does not
+				// control cannot be explored further. A replay that does
+				// not replay stays a failure: it is what was asked.
+				first, _, _ := strings.Cut(res.Report, "\n")
+				res.stoppedOutside("the test did not take the same steps when run again along a schedule, as it depends on something the explorer does not control (hash/maphash's seeds, the clock, the environment), so the search stopped there; " + first)
+			}
 		}
 	}
 	if err := appendResult(cfg.Out, res); err != nil {
 		t.Fatalf("fearless: %v", err)
 	}
+}
+
+// stoppedOutside makes r a pass that is not exhaustive, where the explorer
+// stopped for the reason note gives.
+func (r *Outcome) stoppedOutside(note string) {
+	r.Result, r.Kind, r.Schedule, r.Report = "pass", "", "", ""
+	r.Exhaustive = false
+	r.Outside++
+	r.OutsideNotes = append(r.OutsideNotes, note)
 }
 
 // trimReplay drops the model.Replay line the explorer ends a report with:
