@@ -295,6 +295,19 @@ func TestLongRunIsCutNotALivelock(t *testing.T) {
 	if r := model.Explore(tasks(10), model.MaxSteps(300)); r.Failure != nil || r.Cut != 0 || !r.Exhaustive {
 		t.Fatalf("a run within the limit: Explore = %+v, want an exhaustive pass", r)
 	}
+	r = model.Explore(func() { // goes round many objects it touched before
+		var cells [100]shared.AtomicInt64
+		thread.Go(func() {
+			for range 100 {
+				for i := range cells {
+					cells[i].Add(1, shared.Relaxed)
+				}
+			}
+		}).Join()
+	}, model.MaxSteps(1000), model.MaxSchedules(5))
+	if r.Failure != nil || r.Cut == 0 {
+		t.Fatalf("a loop over many objects: Explore = %+v, want runs cut, no failure", r)
+	}
 	r = model.Explore(func() {
 		var flag shared.AtomicBool
 		thread.Go(func() {}).Join()

@@ -33,6 +33,7 @@ type objState struct {
 	reads  []acc  // reads since that write
 	rclock vclock // the join of their clocks
 	mem    vclock // memory-model clock published by the last synchronising access
+	seen   int    // the decision of its last access (steplimit.go)
 }
 
 type acc struct{ k, tid int }
@@ -74,6 +75,7 @@ func (e *execution) access(obj any, write, race, sync bool) {
 func (e *execution) accessState(os *objState, write, race, sync bool) {
 	t := e.cur
 	k := e.curTrans
+	os.seen = e.decisions
 	e.tacc = append(e.tacc, accRec{os.id, write})
 	if !race {
 		// An access that is enabled by the last one (a thread's start by

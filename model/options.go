@@ -85,8 +85,8 @@ func Seed(s uint64) Option { return func(c *config) { c.seed = s } }
 // MaxSteps bounds the length of one schedule: a run that makes more than n
 // scheduling decisions without ending is reported as a livelock, unless it
 // still made progress in the last quarter of them (a goroutine started or
-// ended, or an object was touched for the first time): such a run is long
-// rather than stuck, and is cut there, counted in Result.Cut, and the
+// ended, an object was touched for the first time, or many objects were
+// touched): such a run is long rather than stuck, and is cut there, counted in Result.Cut, and the
 // search is not exhaustive. The default is 20000. It panics if
 // n < 1.
 func MaxSteps(n int) Option {

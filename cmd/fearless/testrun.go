@@ -155,7 +155,7 @@ func printResult(w io.Writer, f *testFlags, r testResult) {
 		fmt.Fprintf(w, "    outside the explorer: %s\n", n)
 	}
 	if r.Cut > 0 {
-		fmt.Fprintf(w, "    cut: %s reached the step limit (%d decisions) while still making progress (goroutines starting or ending, objects touched for the first time): long rather than stuck, and explored no further\n", count(r.Cut, "run"), fearlesstesting.MaxSteps)
+		fmt.Fprintf(w, "    cut: %s reached the step limit (%d decisions) while still making progress (goroutines starting or ending, objects touched for the first time or many objects touched): long rather than stuck, and explored no further\n", count(r.Cut, "run"), fearlesstesting.MaxSteps)
 	}
 }
 
