@@ -86,8 +86,12 @@ func (p *Pool) spawn(i int) {
 	h, _ := thread.SpawnWith(b, func() struct{} {
 		panics.Run(p.work, func(e *panics.Panic) {
 			// serve catches every panic of a task: only runtime.Goexit
-			// in a task ends work early, and this goroutine with it.
-			if e != nil {
+			// in a task ends work early, and this goroutine with it, or
+			// the schedule explorer ending the run, which ends them all.
+			switch {
+			case e != nil && e.Unwinding():
+				panic(e.Value)
+			case e != nil:
 				p.spawn(i)
 			}
 		})
@@ -245,6 +249,9 @@ func (p *Pool) work() {
 func (p *Pool) serve() (ended bool) {
 	var fromGo bool // the running task came from Go: its panic is ours to report
 	panics.Run(func() { ended = p.runTasks(&fromGo) }, func(e *panics.Panic) {
+		if e != nil && e.Unwinding() {
+			panic(e.Value) // the explorer ends the run: serve no more
+		}
 		// Submit's run never panics: a task of its that did not return
 		// called runtime.Goexit, and its handle has it already.
 		if e != nil && fromGo {

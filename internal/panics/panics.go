@@ -30,6 +30,15 @@ type Panic struct {
 // than the rest of the unwinding.
 type Unwinding interface{ Unwinding() }
 
+// Unwinding reports whether p is an Unwinding. A catcher that goes on
+// after a panic (a pool worker after a task's) must panic again with
+// p.Value instead: the goroutine is being ended, and would otherwise run
+// on into the next operation, be unwound again, and never end.
+func (p *Panic) Unwinding() bool {
+	_, ok := p.Value.(Unwinding)
+	return ok
+}
+
 // Goexit reports whether p stands for runtime.Goexit rather than a panic.
 func (p *Panic) Goexit() bool { return p.Stack == nil && p.Value == ErrGoexit }
 
