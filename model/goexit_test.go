@@ -5,7 +5,9 @@ import (
 	"runtime"
 	"testing"
 
+	"github.com/fearlessgo/fearless/internal/leak"
 	"github.com/fearlessgo/fearless/model"
+	"github.com/fearlessgo/fearless/mpsc"
 	"github.com/fearlessgo/fearless/shared"
 	"github.com/fearlessgo/fearless/thread"
 )
@@ -69,4 +71,29 @@ func errString(err error) string {
 		return "nil"
 	}
 	return err.Error()
+}
+
+// A thread that recovers every panic and goes on (a loop that recovers
+// what its tasks throw) recovers the one that unwinds it when the run is
+// over too: the explorer then ends it by runtime.Goexit, which nothing
+// stops, instead of unwinding it again and again.
+func TestRecoveringLoopIsUnwound(t *testing.T) {
+	leak.Check(t)
+	r := model.Explore(func() {
+		tx, rx := mpsc.Channel[int]()
+		thread.Go(func() {
+			for {
+				func() {
+					defer func() { _ = recover() }()
+					rx.Recv()
+				}()
+			}
+		})
+		tx.Send(1)
+		thread.YieldNow()
+		panic("the function fails while the loop waits")
+	}, model.MaxSchedules(20))
+	if r.Failure == nil || r.Failure.Kind != model.KindPanic {
+		t.Fatalf("Explore = %+v, want the panic", r)
+	}
 }

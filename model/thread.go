@@ -67,12 +67,13 @@ type mthread struct {
 	caught      int  // it has caught up with every store numbered up to caught
 	made        int  // objects it made that are named by their making (sleep.go)
 
-	handle any             // the JoinHandle its end completes, if spawned by package thread
-	site   *sched.CallSite // where it was started
-	daemon string          // not empty for a goroutine that serves others (a timer): what it is
-	label  string          // how the code it runs names it (sched.Runner.Label)
-	goid   uint64          // the runtime's id of its goroutine
-	stuck  bool            // blocked outside the explorer: abandoned, never unwound
+	handle  any             // the JoinHandle its end completes, if spawned by package thread
+	site    *sched.CallSite // where it was started
+	daemon  string          // not empty for a goroutine that serves others (a timer): what it is
+	label   string          // how the code it runs names it (sched.Runner.Label)
+	goid    uint64          // the runtime's id of its goroutine
+	stuck   bool            // blocked outside the explorer: abandoned, never unwound
+	unwound bool            // an abort panic went through it once (turns.go's checkLive)
 	// drained: a goroutine that serves others, fired once after the others
 	// ended. A run does not end while such a goroutine has a timeout
 	// pending: what it does when it fires (a send, say) may depend on what

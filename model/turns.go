@@ -103,10 +103,20 @@ func (e *execution) abortAll(gen int64) {
 }
 
 // checkLive unwinds the caller when the run is over. e.mu is held; it is
-// released only when the caller is unwound.
+// released only when the caller is unwound. A thread that recovered the
+// panic that unwinds it and went on (a loop that recovers what its tasks
+// throw) is ended by runtime.Goexit instead, which nothing stops.
 func (e *execution) checkLive() {
 	if e.aborting || e.ended {
+		t := e.cur
+		again := t != nil && t.unwound
+		if t != nil {
+			t.unwound = true
+		}
 		e.mu.Unlock()
+		if again {
+			runtime.Goexit()
+		}
 		panic(abortSignal{})
 	}
 }
