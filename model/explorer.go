@@ -17,8 +17,8 @@ var (
 	current atomic.Pointer[explorer]
 )
 
-// nestedMessage is what a call of Explore or Replay is told while another
-// one runs.
+// nestedMessage is what a call of Explore or Replay from another goroutine
+// is told while another one runs.
 const nestedMessage = "model: Explore or Replay called while another one runs (inside the explored function, or from a parallel test): run model tests one at a time, without t.Parallel"
 
 // explorer is one Explore or Replay call.
@@ -81,7 +81,7 @@ func (x *explorer) rejectNested() {
 	if !mine {
 		return
 	}
-	e.failWith(KindNested, nestedMessage)
+	e.failWith(KindNested, "model: Explore or Replay called while another one runs, from inside the function it explores: an explorer does not run inside another")
 	e.lock()
 	e.checkLive() // the run is over: unwinds the caller
 }

@@ -63,7 +63,7 @@ func Run(f func(), end func(p *Panic)) {
 		}
 		if v := recover(); v != nil {
 			p := &Panic{Value: v}
-			if _, ok := v.(Unwinding); !ok {
+			if !p.Unwinding() {
 				p.Stack = debug.Stack()
 			}
 			end(p)
