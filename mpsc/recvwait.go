@@ -22,7 +22,7 @@ func (r *Receiver[T]) recvBlocking(ctx context.Context, deadline time.Time) (T, 
 		if r.closed.Load() {
 			e.w.trySelect(e.expect, selAborted)
 		}
-		if sel := e.w.wait(e.expect, waitYields, ctx, deadline); sel >= selOperation {
+		if sel := e.w.wait(e.expect, r.yields(), ctx, deadline); sel >= selOperation {
 			v, st := fl.acceptRecv(e)
 			r.cache.put(e)
 			if st != notReady {
@@ -36,4 +36,19 @@ func (r *Receiver[T]) recvBlocking(ctx context.Context, deadline time.Time) (T, 
 			return zero, err
 		}
 	}
+}
+
+// yields is how many times a blocked Recv yields before it parks. On a
+// bounded channel the sender it waits for is often one that its last
+// receive woke by making room, queued on this very processor, which a
+// yield lets run. Senders on an unbounded channel never block, so no
+// receive wakes one: a yield there only takes the processor from a sender
+// that would run, or hands it to another blocked receiver that yields in
+// turn (a pool's workers, which yielding made take about a third longer
+// per task in bench's pool/throughput). So its receiver parks at once.
+func (r *Receiver[T]) yields() int {
+	if r.list != nil {
+		return 0
+	}
+	return waitYields
 }
