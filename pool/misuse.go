@@ -5,7 +5,7 @@ import "fmt"
 // needPool panics for a Pool that New did not make: nil, or a zero value
 // declared by hand, which has no workers and no queue.
 func needPool(call string, p *Pool) {
-	if p == nil || p.closer == nil {
+	if p == nil || p.rx == nil {
 		panic("pool: " + call + ": the Pool is nil or a zero value; make one with New or NewWithOptions")
 	}
 }

@@ -23,12 +23,12 @@ type Pool struct {
 	stx *mpsc.SyncSender[job]
 	rx  *mpsc.Receiver[job]
 
-	// state counts the Go and Submit calls in flight, with closedBit set
-	// once the pool stops taking work; the closer waits for the count to
-	// drain to zero before it closes the queue, so that nothing is queued
-	// behind the workers' backs.
-	state  atomic.Int64
-	closer *sched.Parker
+	// closed is set once the pool stops taking work. A Go or Submit
+	// that read it before it was set and sends after Close closed the
+	// queue fails as the send does (the queue is disconnected), so no
+	// count of calls in flight is needed: a send either lands before the
+	// disconnection, and a worker runs it, or fails.
+	closed atomic.Bool
 
 	ctx         context.Context    // the user's, nil if none: ends the pool
 	sendCtx     context.Context    // bounded queues: done when the pool stops taking work
@@ -40,8 +40,6 @@ type Pool struct {
 	// puts its replacement in its slot before it goes.
 	workers []atomic.Pointer[thread.JoinHandle[struct{}]]
 }
-
-const closedBit = 1 << 62
 
 // New starts a pool of workers threads with an unbounded queue. workers == 0
 // means one worker per GOMAXPROCS; a negative count panics.
@@ -61,7 +59,7 @@ func NewWithOptions(workers int, opts ...Option) *Pool {
 	for _, o := range opts {
 		o(&c)
 	}
-	p := &Pool{closer: sched.NewParker(), ctx: c.ctx, failFast: c.failFast, onPanic: c.onPanic}
+	p := &Pool{ctx: c.ctx, failFast: c.failFast, onPanic: c.onPanic}
 	sched.Point("pool.New", p)
 	if c.bounded {
 		p.stx, p.rx = mpsc.SyncChannel[job](c.queue)
@@ -150,23 +148,7 @@ func (p *Pool) Close() {
 
 // send queues j unless the pool stopped taking work.
 func (p *Pool) send(j job) error {
-	if p.state.Add(1)&closedBit != 0 {
-		p.leave()
-		return p.closedError()
-	}
-	err := p.push(j)
-	p.leave()
-	return err
-}
-
-func (p *Pool) leave() {
-	if p.state.Add(-1) == closedBit {
-		p.closer.Unpark() // the closer may be waiting for the last one out
-	}
-}
-
-func (p *Pool) push(j job) error {
-	if p.ctx != nil && p.ctx.Err() != nil {
+	if p.closed.Load() || (p.ctx != nil && p.ctx.Err() != nil) {
 		return p.closedError()
 	}
 	var err error
@@ -196,23 +178,14 @@ func (p *Pool) closedError() error {
 }
 
 // shutdown stops the pool taking work: the first caller marks it closed,
-// wakes blocked senders, waits for the calls in flight and closes the queue,
-// after which the workers end once it is empty. Later callers return at once.
+// wakes blocked senders and closes the queue, after which the workers end
+// once it is empty. Later callers return at once.
 func (p *Pool) shutdown() {
-	for {
-		s := p.state.Load()
-		if s&closedBit != 0 {
-			return
-		}
-		if p.state.CompareAndSwap(s, s|closedBit) {
-			break
-		}
+	if !p.closed.CompareAndSwap(false, true) {
+		return
 	}
 	if p.cancelSends != nil {
 		p.cancelSends()
-	}
-	for p.state.Load() != closedBit {
-		p.closer.Park()
 	}
 	if p.tx != nil {
 		p.tx.Close()
@@ -265,7 +238,7 @@ func (p *Pool) serve() (ended bool) {
 // runTasks runs tasks until the queue disconnects or the context ends, and
 // returns true then; fromGo tells whether the task running came from Go.
 func (p *Pool) runTasks(fromGo *bool) bool {
-	rx, ctx := p.rx, p.ctx // not read from p on each task: senders write p.state beside them
+	rx, ctx := p.rx, p.ctx
 	for {
 		var j job
 		var err error
