@@ -11,14 +11,20 @@ import (
 // A runner is one parallel run over [base, base+len): one span per
 // goroutine, each taken in batches from its front and stolen from its back.
 type runner struct {
-	base    int
-	grain   int
-	body    func(w, lo, hi int)
-	spans   []span
-	stop    atomic.Bool // set on the first panic: take no more batches
-	failure atomic.Pointer[thread.PanicError]
-	pending atomic.Int32 // goroutines still working, the caller included
-	parker  *sched.Parker
+	base  int
+	grain int // the first batch each goroutine claims
+	// maxGrain is the most a batch may grow to: a goroutine whose batch
+	// ran under half of batchTarget doubles its next, up to here, since
+	// the caller's estimate may be far too high (its first element alone
+	// may have paid a page fault for a fresh output slice). Equal to grain
+	// when timing must not steer the run.
+	maxGrain int
+	body     func(w, lo, hi int)
+	spans    []span
+	stop     atomic.Bool // set on the first panic: take no more batches
+	failure  atomic.Pointer[thread.PanicError]
+	pending  atomic.Int32 // goroutines still working, the caller included
+	parker   *sched.Parker
 }
 
 // newRunner splits [lo, hi) evenly into min(procs, hi-lo) spans.
@@ -33,7 +39,11 @@ func newRunner(lo, hi, procs, grain int, body func(w, lo, hi int)) *runner {
 	}
 	// Keep at least 16 batches per goroutine, so the tail balances even when
 	// the estimate was too low.
-	r.grain = max(1, min(grain, m/(16*w)))
+	r.maxGrain = max(1, m/(16*w))
+	r.grain = min(max(1, grain), r.maxGrain)
+	if sched.Active() != nil || forceParallel {
+		r.maxGrain = r.grain
+	}
 	for i := range r.spans {
 		r.spans[i].r.Store(pack(m*i/w, m*(i+1)/w))
 	}
@@ -92,15 +102,24 @@ func (r *runner) fail(e *thread.PanicError) {
 // work takes batches from span w, then steals, until nothing is left.
 func (r *runner) work(w int) {
 	own := &r.spans[w]
+	grain := r.grain
 	for !r.stop.Load() {
-		lo, hi, ok := own.claim(r.grain)
+		lo, hi, ok := own.claim(grain)
 		if !ok {
 			if !r.steal(w) {
 				return
 			}
 			continue
 		}
+		if grain == r.maxGrain {
+			r.body(w, r.base+lo, r.base+hi)
+			continue
+		}
+		start := now()
 		r.body(w, r.base+lo, r.base+hi)
+		if now()-start < batchTarget/2 {
+			grain = min(2*grain, r.maxGrain)
+		}
 	}
 }
 
