@@ -288,3 +288,41 @@ func TestTinyInputsRunOnTheCaller(t *testing.T) {
 		}
 	}
 }
+
+// A batch doubles while it runs well under batchTarget, up to the cap, and
+// keeps its size once it runs about that long, so that a first estimate
+// far too high (one element per batch for elements of a few nanoseconds)
+// is over after a few batches.
+func TestBatchGrowsWhileShort(t *testing.T) {
+	for _, c := range []struct {
+		grain, maxGrain int
+		took            time.Duration
+		want            int
+	}{
+		{1, 1000, 0, 2},
+		{600, 1000, time.Microsecond, 1000},
+		{1000, 1000, 0, 1000},
+		{8, 1000, batchTarget/2 - 1, 16},
+		{8, 1000, batchTarget / 2, 8},
+		{8, 1000, 10 * batchTarget, 8},
+	} {
+		if got := nextGrain(c.grain, c.maxGrain, c.took); got != c.want {
+			t.Errorf("nextGrain(%d, %d, %v) = %d, want %d", c.grain, c.maxGrain, c.took, got, c.want)
+		}
+	}
+}
+
+// Batches grow only where timing may steer the run: under forceParallel
+// (and a deterministic scheduler) every goroutine keeps the grain it was
+// given.
+func TestBatchesKeepTheirGrainWhenTimingMustNotSteer(t *testing.T) {
+	body := func(w, lo, hi int) {}
+	if r := newRunner(0, 1<<20, 2, 1, body); r.grain != 1 || r.maxGrain != 1<<20/32 {
+		t.Errorf("grain %d, maxGrain %d: want 1 growing to %d", r.grain, r.maxGrain, 1<<20/32)
+	}
+	defer func(fp bool) { forceParallel = fp }(forceParallel)
+	forceParallel = true
+	if r := newRunner(0, 1<<20, 2, 1, body); r.grain != 1 || r.maxGrain != 1 {
+		t.Errorf("under forceParallel: grain %d, maxGrain %d: want both 1", r.grain, r.maxGrain)
+	}
+}

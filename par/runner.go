@@ -2,6 +2,7 @@ package par
 
 import (
 	"sync/atomic"
+	"time"
 
 	"github.com/fearlessgo/fearless/internal/panics"
 	"github.com/fearlessgo/fearless/internal/sched"
@@ -117,10 +118,18 @@ func (r *runner) work(w int) {
 		}
 		start := now()
 		r.body(w, r.base+lo, r.base+hi)
-		if now()-start < batchTarget/2 {
-			grain = min(2*grain, r.maxGrain)
-		}
+		grain = nextGrain(grain, r.maxGrain, now()-start)
 	}
+}
+
+// nextGrain is the batch a goroutine claims after one of grain elements
+// that took took: twice as many, up to maxGrain, when it ran under half of
+// batchTarget, else as many.
+func nextGrain(grain, maxGrain int, took time.Duration) int {
+	if took < batchTarget/2 {
+		return min(2*grain, maxGrain)
+	}
+	return grain
 }
 
 // steal moves the back half of another goroutine's span into span w, which
