@@ -15,11 +15,11 @@
 // elements cost a fraction of a nanosecond). The remaining range is then
 // split evenly, and each goroutine takes batches of about 10µs of work from
 // the front of its own part, doubling a batch that ran much shorter than
-// that (the first elements' cost may have been far above the rest's, as
-// when they paid for the first touch of a new slice); one that runs out
-// steals the back half of another's part. So uneven work (a few expensive elements, or cost growing
-// along the slice) still keeps every core busy until the end, and no element
-// is handled twice or skipped.
+// that (the first elements may have cost far more than the rest, as when
+// they paid for the first touch of a new slice); one that runs out steals
+// the back half of another's part. So uneven work (a few expensive
+// elements, or cost growing along the slice) still keeps every core busy
+// until the end, and no element is handled twice or skipped.
 //
 // # When parallelism pays
 //

@@ -122,9 +122,9 @@ func (r *runner) work(w int) {
 	}
 }
 
-// nextGrain is the batch a goroutine claims after one of grain elements
-// that took took: twice as many, up to maxGrain, when it ran under half of
-// batchTarget, else as many.
+// nextGrain is how many elements a goroutine claims after a batch of grain
+// elements that ran for took: twice as many, up to maxGrain, when that was
+// under half of batchTarget, else as many again.
 func nextGrain(grain, maxGrain int, took time.Duration) int {
 	if took < batchTarget/2 {
 		return min(2*grain, maxGrain)
