@@ -44,8 +44,7 @@ func (r *Receiver[T]) recvBlocking(ctx context.Context, deadline time.Time) (T, 
 // yield lets run. Senders on an unbounded channel never block, so no
 // receive wakes one: a yield there only takes the processor from a sender
 // that would run, or hands it to another blocked receiver that yields in
-// turn (a pool's workers, which yielding made take about a third longer
-// per task in bench's pool/throughput). So its receiver parks at once.
+// turn, as a pool's workers do. So its receiver parks at once.
 func (r *Receiver[T]) yields() int {
 	if r.list != nil {
 		return 0

@@ -69,6 +69,12 @@ func now() time.Duration { return time.Since(epoch) }
 // never called concurrently with itself. A panic in either comes back as a
 // panic with a *thread.PanicError, once every helper has stopped.
 
+// untimed reports whether timing must not steer a run: under a
+// deterministic scheduler, whose schedules must not depend on the clock, or
+// with forceParallel set. measure then splits at once, and batches keep
+// their size.
+func untimed() bool { return sched.Active() != nil || forceParallel }
+
 // measure runs body over the first elements of [0, n) on the caller, reading
 // the clock once before the first batch and once after each, until it has
 // done all n (split false) or estimates that the rest repays helpers (split
@@ -81,8 +87,7 @@ func now() time.Duration { return time.Since(epoch) }
 // GOMAXPROCS, which it reads only once it has decided to split (reading it
 // takes a lock in the runtime).
 func measure(n, first int, key uint64, body func(lo, hi int)) (done, grain, procs int, split bool) {
-	if sched.Active() != nil || forceParallel {
-		// Timing must not steer a deterministic schedule.
+	if untimed() {
 		return 0, 1, runtime.GOMAXPROCS(0), true
 	}
 	panics.Run(func() { done, grain, procs, split = timeFirst(n, first, key, body) }, rethrow)

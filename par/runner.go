@@ -42,7 +42,7 @@ func newRunner(lo, hi, procs, grain int, body func(w, lo, hi int)) *runner {
 	// the estimate was too low.
 	r.maxGrain = max(1, m/(16*w))
 	r.grain = min(max(1, grain), r.maxGrain)
-	if sched.Active() != nil || forceParallel {
+	if untimed() {
 		r.maxGrain = r.grain
 	}
 	for i := range r.spans {
