@@ -115,10 +115,7 @@ func (r *Receiver[T]) recvSlow(ctx context.Context, deadline time.Time) (T, erro
 	if r == nil || r.fl == nil {
 		return zero, ErrClosed
 	}
-	if r.closed.Load() {
-		return zero, ErrClosed
-	}
-	v, err := r.recvBlocking(ctx, deadline)
+	v, err := r.recvBlocking(ctx, deadline) // which fails for a closed r
 	runtime.KeepAlive(r)
 	return v, err
 }

@@ -71,16 +71,9 @@ func (s *SyncSender[T]) Send(v T) error {
 			return sendResult(v, st)
 		}
 	}
-	err := s.send(v, noContext, time.Time{})
+	err := s.sendBlocking(v, noContext, time.Time{})
 	runtime.KeepAlive(s)
 	return err
-}
-
-func (s *SyncSender[T]) send(v T, ctx context.Context, deadline time.Time) error {
-	if s.closed.Load() {
-		return &SendError[T]{Value: v, Err: ErrClosed}
-	}
-	return s.sendBlocking(v, ctx, deadline)
 }
 
 // TrySend puts v on the channel if that needs no waiting. It fails with a
@@ -113,7 +106,7 @@ func (s *SyncSender[T]) SendTimeout(v T, d time.Duration) error {
 		return &SendError[T]{Value: v, Err: ErrClosed}
 	}
 	pointSend("mpsc.SendTimeout", s.fl)
-	err := s.send(v, noContext, deadlineAfter(d))
+	err := s.sendBlocking(v, noContext, deadlineAfter(d))
 	runtime.KeepAlive(s)
 	return err
 }
@@ -127,7 +120,7 @@ func (s *SyncSender[T]) SendContext(ctx context.Context, v T) error {
 		return &SendError[T]{Value: v, Err: ErrClosed}
 	}
 	pointSend("mpsc.SendContext", s.fl)
-	err := s.send(v, ctx, time.Time{})
+	err := s.sendBlocking(v, ctx, time.Time{})
 	runtime.KeepAlive(s)
 	return err
 }

@@ -6,9 +6,12 @@ type waitQueue[T any] struct{ entries []*entry[T] }
 func (q *waitQueue[T]) push(e *entry[T]) { q.entries = append(q.entries, e) }
 
 func (q *waitQueue[T]) removeAt(i int) {
-	copy(q.entries[i:], q.entries[i+1:])
-	q.entries[len(q.entries)-1] = nil
-	q.entries = q.entries[:len(q.entries)-1]
+	last := len(q.entries) - 1
+	if i < last { // most often the queue holds one entry: nothing to move
+		copy(q.entries[i:], q.entries[i+1:])
+	}
+	q.entries[last] = nil
+	q.entries = q.entries[:last]
 }
 
 // remove unregisters the entries of w and reports whether there were any.
