@@ -42,23 +42,27 @@ func newReceiver[T any](fl recvFlavor[T]) *Receiver[T] {
 // every sender handle is closed and every value sent was received, and
 // ErrClosed when the receiver is closed, before or while Recv waits.
 func (r *Receiver[T]) Recv() (T, error) {
-	if r != nil && r.fl != nil {
-		sched.Point("mpsc.Recv", r.fl)
-		if !r.closed.Load() {
-			// The fast path: a value is there.
-			var v T
-			st := notReady
-			if r.array != nil {
-				v, st = r.array.tryRecv()
-			} else if r.list != nil {
-				v, st = r.list.tryRecv()
-			}
-			if st == ok {
-				return v, nil
-			}
+	if r == nil || r.fl == nil {
+		var zero T
+		return zero, ErrClosed
+	}
+	sched.Point("mpsc.Recv", r.fl)
+	if !r.closed.Load() {
+		// The fast path: a value is there.
+		var v T
+		st := notReady
+		if r.array != nil {
+			v, st = r.array.tryRecv()
+		} else if r.list != nil {
+			v, st = r.list.tryRecv()
+		}
+		if st == ok {
+			return v, nil
 		}
 	}
-	return r.recvSlow(noContext, time.Time{})
+	v, err := r.recvBlocking(noContext, time.Time{})
+	runtime.KeepAlive(r)
+	return v, err
 }
 
 // TryRecv returns a buffered value (for a rendezvous channel: the value of
