@@ -92,10 +92,11 @@ func woken(w *waiter, mustUnpark bool) bool {
 func (w *waiter) wait(expect uint64, yields int, ctx context.Context, deadline time.Time) uint32 {
 	// The other side is often about to act: let it run on this processor
 	// a few times before paying for a park and an unpark.
-	for b := backoff.New(0, yields); !b.Done(); b.Snooze() {
+	for range backoff.Yields(yields) {
 		if sel := w.selection(expect); sel != selWaiting {
 			return sel
 		}
+		backoff.Yield()
 	}
 	p := w.parker.Load()
 	if p == nil {

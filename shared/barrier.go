@@ -165,10 +165,11 @@ const (
 // runnable on this very processor, and when the last of them arrives
 // meanwhile, no park and unpark are needed.
 func (w *barrierWaiter) await() {
-	for b := backoff.New(0, barrierYields); !b.Done(); b.Snooze() {
+	for range backoff.Yields(barrierYields) {
 		if w.state.Load() == released {
 			return
 		}
+		backoff.Yield()
 	}
 	if w.state.CompareAndSwap(waiting, parked) {
 		w.p.Park() // release unparks it exactly once

@@ -32,10 +32,11 @@ const waitYields = 1
 // unpark and the parker's allocation. Under a deterministic scheduler it
 // reports done() at once, without yielding.
 func yieldUntil(done func() bool) bool {
-	for b := backoff.New(0, waitYields); !b.Done(); b.Snooze() {
+	for range backoff.Yields(waitYields) {
 		if done() {
 			return true
 		}
+		backoff.Yield()
 	}
 	return done()
 }

@@ -123,7 +123,30 @@ func (b *Backoff) Reset() { b.step = 0 }
 
 // Useful reports whether spinning or yielding can help at all: not while a
 // deterministic scheduler runs one goroutine at a time.
-func Useful() bool { return sched.Active() == nil }
+func Useful() bool { return !sched.Installed() }
+
+// Yields returns how many rounds a wait that only yields (New(0, n)) makes
+// before it parks: n, or 0 under a deterministic scheduler. It is that
+// Backoff's loop without the round counting, for the waits on the hottest
+// paths, each round a look at the condition and then one Yield:
+//
+//	for range backoff.Yields(n) {
+//		if ready() {
+//			return
+//		}
+//		backoff.Yield()
+//	}
+//	park() // and look again when woken
+func Yields(n int) int {
+	if !Useful() {
+		return 0
+	}
+	return n
+}
+
+// Yield is one yielding round: it lets the goroutines runnable on this
+// processor run first (runtime.Gosched).
+func Yield() { runtime.Gosched() }
 
 var pauseSink atomic.Uint32
 

@@ -1,6 +1,12 @@
 package backoff
 
-import "testing"
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/fearlessgo/fearless/internal/sched"
+)
 
 func TestZeroValueSpinsThenYieldsThenParks(t *testing.T) {
 	var b Backoff
@@ -73,4 +79,26 @@ func BenchmarkSpinRounds(b *testing.B) {
 			bo.Spin()
 		}
 	}
+}
+
+// idle is a scheduler that is installed and never called: Yields only asks
+// whether one is.
+type idle struct{}
+
+func (idle) Point(sched.Op, any)                                      {}
+func (idle) Go(func())                                                {}
+func (idle) Park(*sched.Parker, context.Context, time.Duration) error { return nil }
+func (idle) Unpark(*sched.Parker)                                     {}
+
+func TestYieldsIsZeroUnderADeterministicScheduler(t *testing.T) {
+	if got := Yields(3); got != 3 {
+		t.Fatalf("Yields(3) = %d with no scheduler, want 3", got)
+	}
+	sched.Install(idle{})
+	got := Yields(3)
+	sched.Install(nil)
+	if got != 0 {
+		t.Fatalf("Yields(3) = %d under a scheduler, want 0", got)
+	}
+	Yield() // returns
 }
