@@ -29,7 +29,9 @@ import (
 // while a sender is blocked sends that sender's value itself (handOff), and
 // the sender, which can no longer time out, waits for that to finish,
 // looking a few times before it parks; and a send that finds a receiver
-// blocked on the empty buffer gives it the value directly (give).
+// blocked on the empty buffer gives it the value directly (give), unless
+// it is made for a sender that a receive woke: that one fills the room
+// the receive made (push).
 type arrayChan[T any] struct {
 	_         pad
 	head      atomic.Uint64
@@ -84,6 +86,15 @@ func (c *arrayChan[T]) trySend(v T) status {
 	if c.receivers.waiting.Load() && c.give(v) {
 		return ok
 	}
+	return c.push(v)
+}
+
+// push puts v in the buffer, never straight into a blocked receiver's
+// hands. A send made for a sender that was woken because a receive made
+// room (handOff, acceptSend) must fill that room: given to a receiver
+// instead, v would leave it free while the other blocked senders, which
+// only a receive that makes room wakes, sleep on.
+func (c *arrayChan[T]) push(v T) status {
 	var bo backoff.Backoff
 	tail := c.tail.Load()
 	for {
@@ -261,8 +272,8 @@ func (c *arrayChan[T]) sendOrRegister(cache *entryCache[T], v T) (status, *entry
 
 func (c *arrayChan[T]) unregisterSend(w *waiter) { c.senders.unregister(w) }
 
-// acceptSend: a selection only says that room was made.
-func (c *arrayChan[T]) acceptSend(e *entry[T], v T) status { return c.trySend(v) }
+// acceptSend: a selection only says that room was made, which v fills.
+func (c *arrayChan[T]) acceptSend(e *entry[T], v T) status { return c.push(v) }
 
 func (c *arrayChan[T]) len() int {
 	for {

@@ -65,7 +65,7 @@ func (c *arrayChan[T]) handOff() {
 	// The sender waits for the outcome and leaves the entry alone until then.
 	expect, v := e.expect, e.val
 	sel := selOperation
-	if c.trySend(v) == ok {
+	if c.push(v) == ok { // into the room this receive made: see push
 		sel = selSent
 	}
 	e.w.handOutcome(expect, sel, unpark)

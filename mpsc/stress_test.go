@@ -309,3 +309,62 @@ func TestStressDisconnectRace(t *testing.T) {
 		})
 	}
 }
+
+// TestStressBothSidesBlock: 4 producers and 4 consumers on small buffers,
+// with nothing but Send and Recv, so that senders and receivers are often
+// blocked at once and every wake-up is a hand-off or a notify (the mixed
+// receive paths of TestStress poll, and a poll wakes nobody). Each round
+// must deliver every message exactly once; a round that makes no progress
+// for a minute is reported with every goroutine's stack.
+func TestStressBothSidesBlock(t *testing.T) {
+	leak.Check(t)
+	const producers, consumers, perProducer = 4, 4, 1000
+	rounds := 40
+	if testing.Short() {
+		rounds = 4
+	}
+	for _, bound := range []int{0, 1, 2} {
+		t.Run(fmt.Sprintf("bound%d", bound), func(t *testing.T) {
+			for round := range rounds {
+				tx, rx := mpsc.SyncChannel[int](bound)
+				counts := make([]atomic.Int32, producers*perProducer)
+				var wg sync.WaitGroup
+				for p := range producers {
+					tx := tx.Clone()
+					wg.Go(func() {
+						defer tx.Close()
+						for i := range perProducer {
+							check(tx.Send(p*perProducer + i))
+						}
+					})
+				}
+				tx.Close()
+				for range consumers {
+					wg.Go(func() {
+						for {
+							v, err := rx.Recv()
+							if errors.Is(err, mpsc.ErrDisconnected) {
+								return
+							}
+							check(err)
+							counts[v].Add(1)
+						}
+					})
+				}
+				done := make(chan struct{})
+				go func() { wg.Wait(); close(done) }()
+				select {
+				case <-done:
+				case <-time.After(time.Minute):
+					stacks := make([]byte, 1<<20)
+					t.Fatalf("round %d made no progress for a minute:\n%s", round, stacks[:runtime.Stack(stacks, true)])
+				}
+				for v := range counts {
+					if n := counts[v].Load(); n != 1 {
+						t.Fatalf("round %d: message %d received %d times", round, v, n)
+					}
+				}
+			}
+		})
+	}
+}
