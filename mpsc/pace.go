@@ -6,10 +6,17 @@ const (
 	// waitYields is how many times a wait yields the processor before it
 	// parks. Spinning first does not pay: a goroutine woken by a send is
 	// queued on the sender's processor and runs only once the sender
-	// stops. A sender waiting for room in a full buffer yields less (see
-	// SyncSender.yields), and a receiver of an unbounded channel not at
-	// all (see Receiver.yields).
+	// stops. A blocked sender yields less (sendYields), and a receiver of
+	// an unbounded channel not at all (see Receiver.yields).
 	waitYields = 4
+	// sendYields is how many times a blocked Send yields before it parks.
+	// The goroutine it waits for is the one receiver, but what a yield lets
+	// run is mostly the other blocked senders, which only yield in turn.
+	// With 4 senders and one receiver on 2 cores, four yields made some
+	// runs of a full buffer cost 2 to 6 times a Go channel's time per
+	// message (BenchmarkBounded1024), and cost a rendezvous about a sixth
+	// more than one yield did (bench's chan/rendezvous/mpsc).
+	sendYields = 1
 	// handWaitSpins is how many rounds a sender whose value a receiver is
 	// sending spins before it parks: the receiver is a few steps away.
 	handWaitSpins = 6

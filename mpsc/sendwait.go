@@ -18,7 +18,7 @@ func (s *SyncSender[T]) sendBlocking(v T, ctx context.Context, deadline time.Tim
 		if st != notReady {
 			return sendResult(v, st)
 		}
-		sel := e.w.wait(e.expect, s.yields(), ctx, deadline)
+		sel := e.w.wait(e.expect, sendYields, ctx, deadline)
 		if sel == selHanded {
 			sel = e.w.waitHanded(e.expect) // no timeout can take it back now
 		}
@@ -40,21 +40,6 @@ func (s *SyncSender[T]) sendBlocking(v T, ctx context.Context, deadline time.Tim
 			return &SendError[T]{Value: v, Err: err}
 		}
 	}
-}
-
-// yields is how many times a blocked Send yields before it parks. A
-// rendezvous waits for the one receiver, which a yield may let run. A full
-// buffer is drained by that receiver too, but what a yield lets run there
-// is mostly the other blocked senders, which only yield in turn: with 4
-// senders and one receiver on 2 cores, four yields made some runs cost
-// 2 to 6 times a Go channel's time per message, while with one yield a
-// message cost about 0.8 of the channel's time in every run but the
-// slowest (BenchmarkBounded1024).
-func (s *SyncSender[T]) yields() int {
-	if s.array != nil {
-		return 1
-	}
-	return waitYields
 }
 
 // sendResult turns the outcome of a send that did not wait into Send's.
