@@ -42,7 +42,7 @@ type Barrier struct {
 // parks on p, through the scheduler seam as every fearless wait does.
 type barrierWaiter struct {
 	p     *sched.Parker
-	state atomic.Uint32  // waiting, parked or released: see Wait
+	state atomic.Uint32  // barrierWaiting, barrierParked or barrierReleased
 	woken atomic.Bool    // its goroutine is back from Park: free to use again
 	next  *barrierWaiter // in parked
 	queue *barrierWaiter // in spare
@@ -123,7 +123,7 @@ func (b *Barrier) place() *barrierWaiter {
 	b.spares--
 	w.queue = nil
 	w.woken.Store(false)
-	w.state.Store(waiting)
+	w.state.Store(barrierWaiting)
 	return w
 }
 
@@ -152,33 +152,33 @@ func (b *Barrier) String() string { return "Barrier { .. }" }
 // yielders (measured on bench's barrier/generations).
 const barrierYields = 1
 
-// A waiter's state: its goroutine waits without parking, or parks, until
-// the leader releases it.
+// A barrierWaiter's state: its goroutine waits without parking, or parks,
+// until the leader releases it.
 const (
-	waiting uint32 = iota
-	parked
-	released
+	barrierWaiting uint32 = iota
+	barrierParked
+	barrierReleased
 )
 
 // await returns once the leader has released w. The goroutine yields the
-// processor a few times first: the goroutines still to arrive are often
-// runnable on this very processor, and when the last of them arrives
+// processor first (barrierYields times): the goroutines still to arrive are
+// often runnable on this very processor, and when the last of them arrives
 // meanwhile, no park and unpark are needed.
 func (w *barrierWaiter) await() {
 	for range backoff.Yields(barrierYields) {
-		if w.state.Load() == released {
+		if w.state.Load() == barrierReleased {
 			return
 		}
 		backoff.Yield()
 	}
-	if w.state.CompareAndSwap(waiting, parked) {
+	if w.state.CompareAndSwap(barrierWaiting, barrierParked) {
 		w.p.Park() // release unparks it exactly once
 	}
 }
 
 // release lets w's goroutine go, unparking it if it parked.
 func (w *barrierWaiter) release() {
-	if w.state.Swap(released) == parked {
+	if w.state.Swap(barrierReleased) == barrierParked {
 		w.p.Unpark()
 	}
 }
