@@ -42,8 +42,7 @@ type Barrier struct {
 // parks on p, through the scheduler seam as every fearless wait does.
 type barrierWaiter struct {
 	p     *sched.Parker
-	state atomic.Uint32  // barrierWaiting, barrierParked or barrierReleased
-	woken atomic.Bool    // its goroutine is back from Park: free to use again
+	state atomic.Uint32  // barrierWaiting, barrierParked, barrierReleased or barrierDone
 	next  *barrierWaiter // in parked
 	queue *barrierWaiter // in spare
 }
@@ -93,7 +92,7 @@ func (b *Barrier) Wait() BarrierWaitResult {
 		w.next, b.parked = b.parked, w
 		b.mu.Unlock()
 		w.await()
-		w.woken.Store(true)
+		w.state.Store(barrierDone) // w is free to use again
 		return BarrierWaitResult{}
 	}
 	parked := b.parked
@@ -111,10 +110,10 @@ func (b *Barrier) Wait() BarrierWaitResult {
 }
 
 // place returns a waiter for the calling goroutine: the oldest spare one if
-// its goroutine has woken, or a new one. b.mu is held.
+// its goroutine is done with it (barrierDone), or a new one. b.mu is held.
 func (b *Barrier) place() *barrierWaiter {
 	w := b.spare
-	if w == nil || !w.woken.Load() {
+	if w == nil || w.state.Load() != barrierDone {
 		return &barrierWaiter{p: sched.NewParker()}
 	}
 	if b.spare = w.queue; b.spare == nil {
@@ -122,7 +121,6 @@ func (b *Barrier) place() *barrierWaiter {
 	}
 	b.spares--
 	w.queue = nil
-	w.woken.Store(false)
 	w.state.Store(barrierWaiting)
 	return w
 }
@@ -153,11 +151,13 @@ func (b *Barrier) String() string { return "Barrier { .. }" }
 const barrierYields = 1
 
 // A barrierWaiter's state: its goroutine waits without parking, or parks,
-// until the leader releases it.
+// until the leader releases it; once back in Wait, the goroutine marks the
+// waiter done, and the barrier may hand it to a later generation.
 const (
 	barrierWaiting uint32 = iota
 	barrierParked
 	barrierReleased
+	barrierDone
 )
 
 // await returns once the leader has released w. The goroutine yields the

@@ -28,6 +28,9 @@ func BenchmarkWorkload(b *testing.B) {
 			w = x
 		}
 	}
+	if w.Name == "" {
+		b.Fatalf("no workload %q (the names are those of the report's rows)", name)
+	}
 	impl, ok := harness.Default.Impls(name)[side]
 	if !ok {
 		b.Fatalf("no side %q of workload %q", side, name)
