@@ -19,6 +19,14 @@ const (
 // starves.
 const handoffAfter = 2
 
+// lockSpins is how many rounds a contended lock spins before it parks: a
+// few, for a holder about to unlock. A waiter that yielded instead would
+// stay runnable, so that the holder and its waiters kept both processors
+// and the lock's word crossed between them on every acquisition; once the
+// waiters park, the holder takes the lock again on its own processor, and
+// handoffAfter bounds what that costs a waiter.
+const lockSpins = 3
+
 // rawMutex is the lock beneath Mutex and RwLock: one atomic word on the
 // fast path and a FIFO of parked waiters on the slow one. Its zero value is
 // unlocked. The word also holds a Mutex's poison (an RwLock keeps its own
@@ -26,10 +34,10 @@ const handoffAfter = 2
 // writers): a poisoned lock fails the one-CAS fast path, so checking for
 // poison costs that path nothing.
 //
-// A contended lock waits as internal/backoff says (spin, yield, then park),
-// and parks only through sched.Parker, so a goroutine blocked here is
-// durably blocked for testing/synctest and a model scheduler can take the
-// wait over.
+// A contended lock spins lockSpins rounds of internal/backoff, then parks
+// (it never yields). It parks only through sched.Parker, so a goroutine
+// blocked here is durably blocked for testing/synctest and a model
+// scheduler can take the wait over.
 //
 // Newcomers may take the lock ahead of woken waiters (as sync.Mutex lets
 // them), which keeps throughput high under contention; a waiter that lost
@@ -58,7 +66,7 @@ func (r *rawMutex) fastUnlock() bool { return r.state.CompareAndSwap(mutexLocked
 
 func (r *rawMutex) lockSlow() (poisoned bool) {
 	var w *waiter
-	var wait backoff.Backoff
+	wait := backoff.New(lockSpins, 0)
 	for {
 		s := r.state.Load()
 		if s&mutexLocked == 0 {

@@ -41,10 +41,10 @@ func (r *rawRWLock) clearPoison()   { r.readers.And(^rwPoisoned) }
 func (r *rawRWLock) fastRLock() bool { return r.readers.Add(rwReader) >= 0 }
 
 // rlockWait waits, for a reader fastRLock counted in, until the writer
-// ahead of it unlocks, which lets the reader in by making the count
-// non-negative again.
+// ahead of it unlocks: unlock makes the count non-negative again and
+// releases one permit for each reader counted in meanwhile.
 func (r *rawRWLock) rlockWait() {
-	r.readerSem.acquireWhen(func() bool { return r.readers.Load() >= 0 })
+	r.readerSem.acquire()
 }
 
 // fastRUnlock counts a reader out and reports whether that was all; if
@@ -63,8 +63,7 @@ func (r *rawRWLock) lock() (poisoned bool) {
 	r.w.lock()
 	word := r.readers.Add(-rwMaxReaders) + rwMaxReaders
 	if in := word / rwReader; in != 0 && r.departing.Add(in) != 0 {
-		// The readers that were in are usually about to leave.
-		r.writerSem.acquireWhen(func() bool { return r.departing.Load() <= 0 })
+		r.writerSem.acquire() // the last of them to leave releases it
 	}
 	// Only a writer poisons, and only ClearPoison clears: read it now.
 	return r.poisoned()

@@ -1,12 +1,12 @@
 package shared
 
-import (
-	"sync"
-
-	"github.com/fearlessgo/fearless/internal/backoff"
-)
+import "sync"
 
 // sema is a counting semaphore whose waiters park durably, in FIFO order.
+// A waiter parks at once, as sync.RWMutex's do: RwLock's waits for the
+// other side (readers for the writer ahead, the writer for the readers
+// that were in) last as long as that side holds the lock, and a waiter
+// that spun or yielded meanwhile would keep a processor from the holder.
 type sema struct {
 	mu    sync.Mutex
 	count int
@@ -24,17 +24,6 @@ func (s *sema) acquire() {
 	s.q.pushBack(w)
 	s.mu.Unlock()
 	w.p.Park()
-}
-
-// acquireWhen waits as internal/backoff says for ready to hold, which
-// means a permit comes soon, and then acquires: a wait that is over in a
-// moment then costs no park and unpark.
-func (s *sema) acquireWhen(ready func() bool) {
-	var wait backoff.Backoff
-	for !ready() && !wait.Done() {
-		wait.Snooze()
-	}
-	s.acquire()
 }
 
 // release adds n permits, waking up to n waiters.
