@@ -11,11 +11,9 @@ const (
 	waitYields = 4
 	// sendYields is how many times a blocked Send yields before it parks.
 	// The goroutine it waits for is the one receiver, but what a yield lets
-	// run is mostly the other blocked senders, which only yield in turn.
-	// With 4 senders and one receiver on 2 cores, four yields made some
-	// runs of a full buffer cost 2 to 6 times a Go channel's time per
-	// message (BenchmarkBounded1024), and cost a rendezvous about a sixth
-	// more than one yield did (bench's chan/rendezvous/mpsc).
+	// run is mostly the other blocked senders, which only yield in turn:
+	// with several senders, more yields made a full buffer and a rendezvous
+	// slower (BenchmarkBounded1024, bench's chan/rendezvous/mpsc).
 	sendYields = 1
 	// handWaitSpins is how many rounds a sender whose value a receiver is
 	// sending spins before it parks: the receiver is a few steps away.

@@ -20,11 +20,11 @@ const (
 const handoffAfter = 2
 
 // lockSpins is how many rounds a contended lock spins before it parks: a
-// few, for a holder about to unlock. A waiter that yielded instead would
-// stay runnable, so that the holder and its waiters kept both processors
-// and the lock's word crossed between them on every acquisition; once the
-// waiters park, the holder takes the lock again on its own processor, and
-// handoffAfter bounds what that costs a waiter.
+// few, for a holder about to unlock. A waiter does not yield: a yielding
+// waiter stays runnable and keeps taking a processor while the lock is
+// held, and on bench's contended rows yielding made the lock slower than
+// parking did. A parked waiter leaves the holder to take the lock again,
+// and handoffAfter bounds what that costs the waiter.
 const lockSpins = 3
 
 // rawMutex is the lock beneath Mutex and RwLock: one atomic word on the

@@ -5,8 +5,8 @@ import "sync"
 // sema is a counting semaphore whose waiters park durably, in FIFO order.
 // A waiter parks at once, as sync.RWMutex's do: RwLock's waits for the
 // other side (readers for the writer ahead, the writer for the readers
-// that were in) last as long as that side holds the lock, and a waiter
-// that spun or yielded meanwhile would keep a processor from the holder.
+// that were in) last as long as that side holds the lock, and spinning or
+// yielding through them made bench's rwlock/mixed-contended slower.
 type sema struct {
 	mu    sync.Mutex
 	count int

@@ -88,8 +88,8 @@ func (b *Backoff) Spin() {
 }
 
 // Snooze is one round of a wait for another goroutine: it spins 1<<k
-// pauses in round k of the spin rounds and yields the processor
-// (runtime.Gosched) in the rounds after them. Once Done, Snooze goes on
+// pauses in round k of the spin rounds and yields the processor (Yield)
+// in the rounds after them. Once Done, Snooze goes on
 // yielding, for a caller that cannot park (the goroutine it waits for is
 // between two steps of an operation that does not block).
 func (b *Backoff) Snooze() {
@@ -97,7 +97,7 @@ func (b *Backoff) Snooze() {
 	if b.step < spins {
 		Pause(1 << b.step)
 	} else {
-		runtime.Gosched()
+		Yield()
 	}
 	if b.step < rounds {
 		b.step++
