@@ -26,7 +26,7 @@ func TestHandOffFillsTheRoomItMade(t *testing.T) {
 	if v, st := c.tryRecv(); v != 0 || st != ok {
 		t.Fatalf("receive = %d, %v; want 0, ok", v, st)
 	}
-	if sel := uint32(e1.w.state.Load()) >> 1; sel != selSent {
+	if sel := e1.w.selection(e1.expect); sel != selSent {
 		t.Fatalf("the first blocked sender was selected with %d, want selSent", sel)
 	}
 	if n := c.len(); n != 1 {
@@ -39,7 +39,7 @@ func TestHandOffFillsTheRoomItMade(t *testing.T) {
 		t.Fatalf("the woken receiver got %d, %v; want the handed value 1", v, st)
 	}
 	// That receive made room again: the second sender's value goes there.
-	if sel := uint32(e2.w.state.Load()) >> 1; sel != selSent {
+	if sel := e2.w.selection(e2.expect); sel != selSent {
 		t.Fatalf("the second blocked sender was selected with %d, want selSent", sel)
 	}
 	if v, st := c.tryRecv(); v != 2 || st != ok {
