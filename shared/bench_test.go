@@ -65,6 +65,18 @@ func BenchmarkMutex(b *testing.B) {
 			l.Unlock()
 		}
 	})
+	// impl=floor-owned is the floor with the value it guards inside it, on
+	// the heap, as a Mutex[T] holds its T: the case's increment is then a
+	// write to memory next to the lock word, where sync's and the floor's
+	// is to a local variable.
+	b.Run("case=uncontended/impl=floor-owned", func(b *testing.B) {
+		l := newFloorOwned()
+		for b.Loop() {
+			l.Lock()
+			l.data++
+			l.Unlock()
+		}
+	})
 	b.Run("case=deferred/impl=floor", func(b *testing.B) {
 		var l floorLock
 		n := 0
@@ -350,4 +362,19 @@ func (l *floorLock) Unlock() {
 		panic(r)
 	}
 	l.state.Store(0)
+}
+
+// floorOwned is floorLock owning an int, as Mutex[int] does.
+type floorOwned struct {
+	floorLock
+	data int
+}
+
+// floorOwnedSink keeps newFloorOwned's lock on the heap, where NewMutex's is.
+var floorOwnedSink *floorOwned
+
+func newFloorOwned() *floorOwned {
+	l := new(floorOwned)
+	floorOwnedSink = l
+	return l
 }
