@@ -2,6 +2,8 @@ package mpsc
 
 import (
 	"math/bits"
+	"os"
+	"reflect"
 	"sync/atomic"
 
 	"github.com/fearlessgo/fearless/internal/backoff"
@@ -53,7 +55,8 @@ type arrayChan[T any] struct {
 
 // A slot keeps its stamp relative to its number (the stamp minus the
 // number), so that a new buffer, all zero, holds the stamps of lap 0: making
-// a channel then costs its allocation only, not a locked store per slot.
+// a channel then costs its allocation and a locked store per page
+// (mapPages), not one per slot.
 type arraySlot[T any] struct {
 	rel atomic.Uint64
 	val T
@@ -68,11 +71,27 @@ func (s *arraySlot[T]) setStamp(n, stamp uint64) { s.rel.Store(stamp - n) }
 func newArrayChan[T any](n int) *arrayChan[T] {
 	checkBuffer[arraySlot[T]](n)
 	c := &arrayChan[T]{cap: uint64(n), buf: make([]arraySlot[T], n), clear: mustClear[T]()}
+	mapPages(c.buf)
 	c.mark = uint64(1) << bits.Len64(c.cap) // a power of two above every slot number
 	c.oneLap = c.mark << 1
 	c.openCore()
 	return c
 }
+
+// mapPages writes once to each page of a new buffer, in order (to every
+// slot's stamp when a slot takes a page or more). A large buffer comes
+// fresh from the operating system, and otherwise the first lap of sends
+// would map its pages: a page fault on the hot path of whichever sender
+// reaches a new page first, which the senders behind it and the receiver
+// then wait out. Storing 0 leaves a slot as it was (lap 0).
+func mapPages[T any](buf []arraySlot[T]) {
+	step := max(1, pageSize/int(max(reflect.TypeFor[arraySlot[T]]().Size(), 1)))
+	for i := 0; i < len(buf); i += step {
+		buf[i].rel.Store(0)
+	}
+}
+
+var pageSize = os.Getpagesize()
 
 // next is the index after i, which moves to the next lap after the last slot.
 func (c *arrayChan[T]) next(i uint64) uint64 {

@@ -16,7 +16,8 @@ import (
 // unbounded channel, when bound is above 1024, sends that find the
 // receiver far behind and not moving yield the processor now and then.
 //
-// The buffer is allocated up front, bound slots of T: a bound whose buffer
+// The buffer is allocated up front, bound slots of T, and its memory is
+// mapped then, so that no send takes a page fault: a bound whose buffer
 // would take more than 1 TiB panics at once (use Channel for a channel with
 // no bound).
 func SyncChannel[T any](bound int) (*SyncSender[T], *Receiver[T]) {
