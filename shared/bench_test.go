@@ -403,6 +403,9 @@ func (l *floorOwned) lockGuard() *floorGuard {
 	return &floorGuard{l: l}
 }
 
+// lockSlow waits for l. A call of its own keeps lockGuard small enough to
+// inline, as Mutex.Lock's slow path does for Lock.
+//
 //go:noinline
 func (l *floorOwned) lockSlow() { l.Lock() }
 
@@ -414,11 +417,13 @@ func (g *floorGuard) get() *int {
 }
 
 func (g *floorGuard) unlock() {
+	l := g.l
 	if r := recover(); r != nil {
-		g.l.state.Store(2) // poisoned and unlocked
+		if l != nil {
+			l.state.Store(2) // poisoned and unlocked
+		}
 		panic(r)
 	}
-	l := g.l
 	if l == nil {
 		return
 	}
