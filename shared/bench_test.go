@@ -52,10 +52,11 @@ func BenchmarkMutex(b *testing.B) {
 			}()
 		}
 	})
-	// impl=floor is the least any lock can cost under the contract: a
-	// one-CAS Lock that inlines, and an Unlock that does nothing but the
-	// recover() that poisoning on "defer g.Unlock()" needs, which keeps it
-	// from inlining. sync.Mutex pays neither call.
+	// impl=floor is the least a lock that poisons on a deferred Unlock can
+	// cost: a one-CAS Lock that inlines, and an Unlock that does nothing but
+	// the recover() that poisoning on "defer g.Unlock()" needs, which keeps
+	// it from inlining. sync.Mutex pays neither call. It has no guard:
+	// impl=floor-guard adds the one the contract gives.
 	b.Run("case=uncontended/impl=floor", func(b *testing.B) {
 		var l floorLock
 		n := 0
