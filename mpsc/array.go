@@ -3,7 +3,6 @@ package mpsc
 import (
 	"math/bits"
 	"os"
-	"reflect"
 	"sync/atomic"
 
 	"github.com/fearlessgo/fearless/internal/backoff"
@@ -85,7 +84,7 @@ func newArrayChan[T any](n int) *arrayChan[T] {
 // reaches a new page first, which the senders behind it and the receiver
 // then wait out. Storing 0 leaves a slot as it was (lap 0).
 func mapPages[T any](buf []arraySlot[T]) {
-	step := max(1, pageSize/int(max(reflect.TypeFor[arraySlot[T]]().Size(), 1)))
+	step := max(1, pageSize/int(slotSize[arraySlot[T]]()))
 	for i := 0; i < len(buf); i += step {
 		buf[i].rel.Store(0)
 	}

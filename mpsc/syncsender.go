@@ -16,10 +16,10 @@ import (
 // unbounded channel, when bound is above 1024, sends that find the
 // receiver far behind and not moving yield the processor now and then.
 //
-// The buffer is allocated up front, bound slots of T, and its memory is
-// mapped then, so that no send takes a page fault: a bound whose buffer
-// would take more than 1 TiB panics at once (use Channel for a channel with
-// no bound).
+// The buffer is allocated up front, bound slots of T, and each of its pages
+// is written once then, so that the first sends do not take the page faults
+// of fresh memory: a bound whose buffer would take more than 1 TiB panics at
+// once (use Channel for a channel with no bound).
 func SyncChannel[T any](bound int) (*SyncSender[T], *Receiver[T]) {
 	var fl interface {
 		sendFlavor[T]
